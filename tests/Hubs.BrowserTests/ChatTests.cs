@@ -55,5 +55,30 @@ public sealed class ChatTests(HubsServerFixture server)
         var bobSecond = bob.Locator("[data-testid=message][data-sender=alice]").Filter(new() { HasText = "second" });
         await Expect(bobSecond).ToHaveCountAsync(1);
         await Expect(bob.Locator($"[data-testid=message][data-seq=\"{seq}\"]")).ToHaveCountAsync(1);
+
+        await bob.GetByTestId("composer").FillAsync("sounds good");
+        await Expect(alice.GetByTestId("typing-indicator")).ToContainTextAsync("Bob is typing");
+        await bobMessage.HoverAsync();
+        await bobMessage.GetByTestId("reply-message").ClickAsync();
+        await bob.GetByTestId("composer").PressAsync("Enter");
+        var reply = alice.Locator("[data-testid=message][data-sender=bob]").Filter(new() { HasText = "sounds good" });
+        await Expect(reply.GetByTestId("reply-quote")).ToContainTextAsync("Alice");
+        await Expect(alice.GetByTestId("typing-indicator")).ToBeEmptyAsync();
+
+        alice.Dialog += (_, dialog) => _ = dialog.AcceptAsync();
+        var aliceSecond = alice.Locator("[data-testid=message][data-sender=alice]").Filter(new() { HasText = "second" });
+        await aliceSecond.HoverAsync();
+        await aliceSecond.GetByTestId("delete-message").ClickAsync();
+        await Expect(bobSecond).ToHaveCountAsync(0);
+        await Expect(bob.GetByText("This message was deleted.")).ToBeVisibleAsync();
+
+        // The read marker was stored server-side and the session survives a reload.
+        await bob.GotoAsync("/#/");
+        await bob.ReloadAsync();
+        await Expect(bob.GetByTestId("me")).ToBeVisibleAsync();
+        await Expect(bobRoom).ToBeVisibleAsync();
+        await Expect(bobRoom.GetByTestId("unread-badge")).ToHaveCountAsync(0);
+        await bobRoom.ClickAsync();
+        await Expect(bob.Locator("[data-testid=message][data-sender=bob]")).ToContainTextAsync("sounds good");
     }
 }
