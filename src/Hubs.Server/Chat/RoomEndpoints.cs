@@ -170,7 +170,10 @@ internal static class RoomEndpoints
                 $"Add at most {ChatLimits.MaxMembersPerRequest} users at once.");
         }
 
-        var names = users.Select(u => UserNames.Normalize(u ?? string.Empty)).Distinct(StringComparer.Ordinal).ToArray();
+        var names = users
+            .Select(u => UserNames.Normalize(u ?? string.Empty))
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
         var invalid = names.FirstOrDefault(n => !UserNames.IsValid(n));
         if (invalid is not null)
         {

@@ -60,7 +60,8 @@ public sealed class ChatConnection : IAsyncDisposable
         var cancellationToken = TestContext.Current.CancellationToken;
         await Connection.StartAsync(cancellationToken).WaitAsync(Timeout, cancellationToken);
         await Assert.ThrowsAsync<HubException>(
-            () => Connection.InvokeAsync("NoSuchMethodBarrier", cancellationToken).WaitAsync(Timeout, cancellationToken));
+            () => Connection.InvokeAsync("NoSuchMethodBarrier", cancellationToken)
+                .WaitAsync(Timeout, cancellationToken));
     }
 
     public Task StopAsync() => Connection.StopAsync(TestContext.Current.CancellationToken).WaitAsync(Timeout);

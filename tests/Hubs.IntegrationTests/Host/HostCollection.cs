@@ -1,6 +1,6 @@
 namespace Hubs.IntegrationTests.Host;
 
-/// <summary>Tests in this collection share one host (Argon2 makes every new user cost a fraction of a second).</summary>
+/// <summary>Tests in this collection share one host: with Argon2, every new user costs a fraction of a second.</summary>
 [CollectionDefinition(Name)]
 public sealed class HostCollection : ICollectionFixture<HostFixture>
 {

@@ -16,7 +16,8 @@ public sealed class SessionTests(HostFixture fixture)
         using var response = await client.SendAsync(HttpMethod.Get, "/health");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("{\"status\":\"ok\"}", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Equal("{\"status\":\"ok\"}", body);
     }
 
     [Fact]
@@ -27,7 +28,9 @@ public sealed class SessionTests(HostFixture fixture)
             HttpMethod.Post,
             "/api/v1/session",
             new { user = "Alice", password = HostFixture.Password });
-        var session = await login.Content.ReadFromJsonAsync<SessionResponse>(ApiClient.Json, TestContext.Current.CancellationToken);
+        var session = await login.Content.ReadFromJsonAsync<SessionResponse>(
+            ApiClient.Json,
+            TestContext.Current.CancellationToken);
         var setCookie = string.Join(";", login.Headers.GetValues("Set-Cookie")).ToLowerInvariant();
 
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
@@ -163,5 +166,7 @@ public sealed class SessionTests(HostFixture fixture)
     }
 
     internal static async Task<ProblemShape> ProblemAsync(HttpResponseMessage response) =>
-        (await response.Content.ReadFromJsonAsync<ProblemShape>(ApiClient.Json, TestContext.Current.CancellationToken))!;
+        (await response.Content.ReadFromJsonAsync<ProblemShape>(
+            ApiClient.Json,
+            TestContext.Current.CancellationToken))!;
 }
