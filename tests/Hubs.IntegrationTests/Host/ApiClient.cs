@@ -52,7 +52,7 @@ public sealed class ApiClient(HubsTestHost host, HttpClient http, CookieContaine
         return Http.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
-    /// <summary>Sends and reads the answer as <typeparamref name="T"/>; fails with the problem text otherwise.</summary>
+    /// <summary>Sends and reads the answer as <typeparamref name="T"/>; else fails with the problem text.</summary>
     public async Task<T> SendAsync<T>(
         HttpMethod method,
         string path,

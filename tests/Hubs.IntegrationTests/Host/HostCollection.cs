@@ -1,6 +1,6 @@
 namespace Hubs.IntegrationTests.Host;
 
-/// <summary>Tests in this collection share one host: with Argon2, every new user costs a fraction of a second.</summary>
+/// <summary>Tests here share one host: with Argon2, every new user costs a fraction of a second.</summary>
 [CollectionDefinition(Name)]
 public sealed class HostCollection : ICollectionFixture<HostFixture>
 {
