@@ -7,6 +7,8 @@ using Hubs.Server.Identity;
 using Hubs.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Configuration.EnvironmentVariables;
+using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 
@@ -31,6 +33,7 @@ public static class HubsApp
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        AddConfigFile(builder.Configuration);
         var section = builder.Configuration.GetSection(HubsOptions.SectionName);
         var options = section.Get<HubsOptions>() ?? new HubsOptions();
         var data = DataDirectory.Prepare(options.DataDirectory);
@@ -63,6 +66,33 @@ public static class HubsApp
         builder.Services.AddHostedService(services => services.GetRequiredService<RoomFanout>());
         builder.Services.AddHostedService<StartupReporter>();
         return builder;
+    }
+
+    /// <summary>
+    /// <c>--config file.json</c> (e.g. one of silo-config/) adds a settings file that ranks above
+    /// appsettings.json and below environment variables and the command line.
+    /// </summary>
+    private static void AddConfigFile(ConfigurationManager configuration)
+    {
+        if (configuration["config"] is not { Length: > 0 } file)
+        {
+            return;
+        }
+
+        var path = Path.GetFullPath(file);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"The configuration file {path} given with --config does not exist.");
+        }
+
+        var sources = (IList<IConfigurationSource>)configuration.Sources;
+        var index = sources.TakeWhile(s => s is not EnvironmentVariablesConfigurationSource).Count();
+        sources.Insert(index, new JsonConfigurationSource
+        {
+            Path = Path.GetFileName(path),
+            Optional = false,
+            FileProvider = new PhysicalFileProvider(Path.GetDirectoryName(path)!),
+        });
     }
 
     public static void Configure(WebApplication app)
