@@ -1,0 +1,3 @@
+namespace Hubs.Server.Chat;
+
+public sealed record DirectRoomRequest(string? User);

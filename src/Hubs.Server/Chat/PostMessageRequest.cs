@@ -1,0 +1,3 @@
+namespace Hubs.Server.Chat;
+
+public sealed record PostMessageRequest(string? ClientId, string? Text, long? ReplyTo);

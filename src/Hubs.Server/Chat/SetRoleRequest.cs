@@ -1,0 +1,5 @@
+using Hubs.Contracts.Chat;
+
+namespace Hubs.Server.Chat;
+
+public sealed record SetRoleRequest(RoomRole? Role);

@@ -1,0 +1,3 @@
+namespace Hubs.Server.Identity;
+
+public sealed record LoginRequest(string? User, string? Password);

@@ -1,0 +1,3 @@
+namespace Hubs.Server.Identity;
+
+public sealed record SessionResponse(string User, string DisplayName, bool IsAdmin, string CsrfToken);

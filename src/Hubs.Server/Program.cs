@@ -1,0 +1,4 @@
+using Hubs.Server;
+
+var app = HubsApp.Build(args);
+await app.RunAsync();
