@@ -12,6 +12,8 @@ public static class ChatBenchmark
     /// <summary>Upper bound for one whole invocation; everything stops after it.</summary>
     private static readonly TimeSpan MaxRunTime = TimeSpan.FromMinutes(30);
 
+    private const int FirstWarmupSeconds = 5;
+
     public static async Task<int> RunAsync(ChatOptions options)
     {
         var pinned = !options.NoPin && CpuPinning.IsPinned;
@@ -53,9 +55,11 @@ public static class ChatBenchmark
         var steps = options.Steps;
         for (var i = 0; i < steps.Count; i++)
         {
+            // The first step also warms up the JIT (tiered compilation) of both processes.
+            var warmup = i == 0 ? Math.Max(options.WarmupSeconds, FirstWarmupSeconds) : options.WarmupSeconds;
             var step = await runner.RunAsync(
                 steps[i],
-                TimeSpan.FromSeconds(options.WarmupSeconds),
+                TimeSpan.FromSeconds(warmup),
                 TimeSpan.FromSeconds(options.DurationSeconds),
                 cancellationToken);
             run.Steps.Add(step);

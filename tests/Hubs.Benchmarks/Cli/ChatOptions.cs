@@ -8,7 +8,7 @@ public sealed record ChatOptions
     public const string Usage = """
         dotnet run -c Release --project tests/Hubs.Benchmarks -- chat [options]
           --duration <s>        measured seconds per step (default 8)
-          --warmup <s>          unmeasured seconds at the step's rate before each step (default 2)
+          --warmup <s>          unmeasured seconds at the step's rate before each step (default 2, first step >= 5)
           --members <n>         room members, one receiver WebSocket each (default 500)
           --steps <list>        offered deliveries/s, comma separated (default 5000,10000,20000,30000,40000,60000)
           --senders <n>         sender sessions/sockets (default 4)
