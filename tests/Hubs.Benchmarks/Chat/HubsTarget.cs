@@ -55,7 +55,8 @@ public static class HubsTarget
             "--Hubs:Passwords:Iterations=1",
             "--Logging:LogLevel:Default=Warning",
         ];
-        run.Notes.Add($"server: dotnet {string.Join(' ', arguments.Select(a => a.Replace(root, ".", StringComparison.Ordinal)))}");
+        var shown = arguments.Select(a => a.Replace(root, ".", StringComparison.Ordinal));
+        run.Notes.Add($"server: dotnet {string.Join(' ', shown)}");
         run.Notes.Add("Argon2id lowered to 1 MiB / 1 iteration ONLY to create and log in the benchmark's accounts " +
             "quickly; it does not touch the measured message path");
         run.Notes.Add($"fresh data folder {data}, server log {log}");
@@ -106,7 +107,8 @@ public static class HubsTarget
 
         var roomName = $"bench-{DateTimeOffset.UtcNow:yyyyMMdd-HHmmss}";
         var roomId = await api.CreateRoomAsync(sessions[0], roomName, users[1..], token);
-        run.Notes.Add($"setup: {users.Length} accounts, sessions and room {roomId} in {clock.Elapsed.TotalSeconds:N1} s");
+        run.Notes.Add(
+            $"setup: {users.Length} accounts, sessions and room {roomId} in {clock.Elapsed.TotalSeconds:N1} s");
 
         await using var receivers = new ReceiverPool(new DeliveryRecorder());
         Console.WriteLine($"[{run.Name}] connecting {users.Length} receivers to /hubs/chat...");

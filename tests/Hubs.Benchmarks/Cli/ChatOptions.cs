@@ -10,7 +10,8 @@ public sealed record ChatOptions
           --duration <s>        measured seconds per step (default 8)
           --warmup <s>          unmeasured seconds at the step's rate before each step (default 2, first step >= 5)
           --members <n>         room members, one receiver WebSocket each (default 500)
-          --steps <list>        offered deliveries/s, comma separated (default 5000,10000,20000,30000,40000,60000)
+          --steps <list>        offered deliveries/s, comma separated
+                                (default 5000,10000,15000,20000,25000,30000,40000,60000)
           --senders <n>         sender sessions/sockets (default 4)
           --all-steps           keep stepping after a step misses p99 <= 100 ms (default: stop)
           --skip-bare           do not run the bare SignalR server
@@ -28,7 +29,7 @@ public sealed record ChatOptions
 
     public int Members { get; init; } = 500;
 
-    public IReadOnlyList<int> Steps { get; init; } = [5_000, 10_000, 20_000, 30_000, 40_000, 60_000];
+    public IReadOnlyList<int> Steps { get; init; } = [5_000, 10_000, 15_000, 20_000, 25_000, 30_000, 40_000, 60_000];
 
     public int Senders { get; init; } = 4;
 

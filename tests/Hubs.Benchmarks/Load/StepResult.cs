@@ -3,6 +3,7 @@ namespace Hubs.Benchmarks.Load;
 /// <summary>One load step: offered and delivered rates, latency and the load generator's CPU.</summary>
 public sealed record StepResult(
     int OfferedPerSecond,
+    long MessagesPlanned,
     long MessagesSent,
     long ExpectedDeliveries,
     long Deliveries,

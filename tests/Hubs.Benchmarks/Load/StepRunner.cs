@@ -49,6 +49,7 @@ public sealed class StepRunner(IMessageSender sender, DeliveryRecorder recorder,
         var windowSeconds = (double)(windowEnd - windowStart) / Stopwatch.Frequency;
         return new StepResult(
             deliveriesPerSecond,
+            (long)Math.Round(messagesPerSecond * duration.TotalSeconds),
             sent,
             expected,
             histogram.Count,
