@@ -27,6 +27,6 @@ public static class BareTarget
         // Senders are members too, as in Hubs: Clients.All reaches exactly the receivers.
         var sender = new WebSocketSender(receivers.Connections.Take(options.Senders).ToArray());
         await StepRunner.WaitQuietAsync(receivers.Recorder, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(30), token);
-        await ChatBenchmark.RunStepsAsync(options, run, sender, receivers, token);
+        await ChatBenchmark.RunStepsAsync(options, run, sender, receivers, server.ProcessId, token);
     }
 }

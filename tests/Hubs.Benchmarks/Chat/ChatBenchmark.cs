@@ -19,6 +19,9 @@ public static class ChatBenchmark
         var pinned = !options.NoPin && CpuPinning.IsPinned;
         var setup = new ChatOptionsSummary(options, pinned);
         Console.WriteLine(setup.Describe());
+        var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "unknown";
+        setup.LoadAtStart = load;
+        Console.WriteLine($"load average at start: {load} (a fair run wants a quiet machine)");
         using var timeout = new CancellationTokenSource(MaxRunTime);
         var token = timeout.Token;
         int? serverCpu = pinned ? CpuPinning.ServerCpu : null;
@@ -48,10 +51,11 @@ public static class ChatBenchmark
         ServerRun run,
         IMessageSender sender,
         ReceiverPool receivers,
+        int? serverPid,
         CancellationToken cancellationToken)
     {
         run.Notes.Add($"sender: {sender.Description}");
-        var runner = new StepRunner(sender, receivers.Recorder, receivers.Connections.Count);
+        var runner = new StepRunner(sender, receivers.Recorder, receivers.Connections.Count, serverPid);
         var steps = options.Steps;
         for (var i = 0; i < steps.Count; i++)
         {

@@ -24,7 +24,7 @@ public static class HubsTarget
             var password = options.AdminPassword
                 ?? await ReadAdminPasswordAsync(options.DataDirectory
                     ?? throw new ArgumentException("--server-url needs --admin-password or --data-dir"), token);
-            await RunAgainstAsync(options, url, password, run, token);
+            await RunAgainstAsync(options, url, password, null, run, token);
             return;
         }
 
@@ -66,7 +66,7 @@ public static class HubsTarget
             await using var server = ChildServer.Start("dotnet", arguments, cpu, log);
             await server.WaitHealthyAsync(baseUri, TimeSpan.FromSeconds(90), token);
             var password = await ReadAdminPasswordAsync(data, token);
-            await RunAgainstAsync(options, baseUri, password, run, token);
+            await RunAgainstAsync(options, baseUri, password, server.ProcessId, run, token);
             if (server.HasExited)
             {
                 run.Error ??= "the server exited during the run; log tail:\n" + server.Tail();
@@ -82,6 +82,7 @@ public static class HubsTarget
         ChatOptions options,
         Uri baseUri,
         string adminPassword,
+        int? serverPid,
         ServerRun run,
         CancellationToken token)
     {
@@ -119,7 +120,7 @@ public static class HubsTarget
         await StepRunner.WaitQuietAsync(receivers.Recorder, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(30), token);
 
         var sender = new HttpMessageSender(http, baseUri, roomId, sessions.Take(options.Senders).ToArray());
-        await ChatBenchmark.RunStepsAsync(options, run, sender, receivers, token);
+        await ChatBenchmark.RunStepsAsync(options, run, sender, receivers, serverPid, token);
         if (sender.LastError is { } error)
         {
             run.Notes.Add($"last send error: {error}");

@@ -12,13 +12,15 @@ public static class ReportPrinter
     {
         var verdict = step.Passed ? "ok" : "MISS";
         var client = step.ClientSaturated ? " CLIENT-SATURATED" : string.Empty;
+        var noisy = step.Noisy ? " NOISY(other processes busy)" : string.Empty;
         Console.WriteLine(string.Create(
             Invariant,
             $"[{server}] step {number}/{count}: offered {step.OfferedPerSecond,7:N0}/s" +
             $" sent {step.MessagesSent:N0}/{step.MessagesPlanned:N0} msgs" +
             $" delivered {step.DeliveredPerSecond,9:N0}/s ({step.Deliveries:N0}/{step.ExpectedDeliveries:N0})" +
             $" p50 {Millis(step.P50Millis)} p99 {Millis(step.P99Millis)} max {step.MaxMillis:N1} ms" +
-            $" client CPU {step.ClientCpuPercent:N0}% send errors {step.SenderFailures} {verdict}{client}"));
+            $" CPU client {step.ClientCpuPercent:N0}% server {Percent(step.ServerCpuPercent)}" +
+            $" other {step.OtherCpuPercent:N0}% send errors {step.SenderFailures} {verdict}{client}{noisy}"));
     }
 
     public static void Comparison(ChatOptionsSummary setup, IReadOnlyList<ServerRun> runs)
@@ -40,7 +42,8 @@ public static class ReportPrinter
             }
 
             Console.WriteLine(
-                "  | offered/s | msgs sent/planned | delivered/s | p50 ms | p99 ms | max ms | client CPU | pass |");
+                "  | offered/s | msgs sent/planned | delivered/s | p50 ms | p99 ms | max ms" +
+                " | CPU client / server / other | pass |");
             Console.WriteLine("  |---:|---:|---:|---:|---:|---:|---:|:---:|");
             foreach (var s in run.Steps)
             {
@@ -48,7 +51,8 @@ public static class ReportPrinter
                     Invariant,
                     $"  | {s.OfferedPerSecond:N0} | {s.MessagesSent:N0}/{s.MessagesPlanned:N0}" +
                     $" | {s.DeliveredPerSecond:N0} | {Millis(s.P50Millis, false)}" +
-                    $" | {Millis(s.P99Millis, false)} | {s.MaxMillis:N1} | {s.ClientCpuPercent:N0}%" +
+                    $" | {Millis(s.P99Millis, false)} | {s.MaxMillis:N1}" +
+                    $" | {s.ClientCpuPercent:N0}% / {Percent(s.ServerCpuPercent)} / {s.OtherCpuPercent:N0}%" +
                     $" | {(s.Passed ? "yes" : "no")} |"));
             }
 
@@ -85,7 +89,9 @@ public static class ReportPrinter
         Console.WriteLine("delivered/s is the delivered rate of the highest step whose p99 <= 100 ms and which");
         Console.WriteLine("delivered >= 95% of the offered rate; a step at the top of --steps means the ceiling");
         Console.WriteLine("was not reached. Client CPU above 80% of its core means the load generator, not the");
-        Console.WriteLine("server, may have set the limit (perf.md rule 2).");
+        Console.WriteLine("server, may have set the limit (perf.md rule 2). \"other\" is CPU used by other");
+        Console.WriteLine(
+            $"processes during the step; above {StepResult.OtherCpuLimitPercent}% the step is not a fair run.");
     }
 
     private static string Rate(StepResult? best, ServerRun run)
@@ -102,6 +108,9 @@ public static class ReportPrinter
             $"{best.DeliveredPerSecond:N0} (step {best.OfferedPerSecond:N0}" +
             $"{(top ? ", highest tried" : string.Empty)})");
     }
+
+    private static string Percent(double? value) =>
+        value is { } v ? string.Create(Invariant, $"{v:N0}%") : "-";
 
     private static string Ratio(double? a, double? b) =>
         a is { } x && b is { } y && y > 0 ? string.Create(Invariant, $"{x / y:N1}x") : "-";

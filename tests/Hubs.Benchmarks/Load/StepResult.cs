@@ -12,8 +12,13 @@ public sealed record StepResult(
     double? P99Millis,
     double MaxMillis,
     double ClientCpuPercent,
+    double? ServerCpuPercent,
+    double OtherCpuPercent,
     long SenderFailures)
 {
+    /// <summary>CPU used by other processes above which a step is flagged as not fair.</summary>
+    public const double OtherCpuLimitPercent = 15;
+
     public const double P99BoundMillis = 100;
     public const double MinDeliveredShare = 0.95;
     public const double ClientCpuLimitPercent = 80;
@@ -23,4 +28,6 @@ public sealed record StepResult(
         && DeliveredPerSecond >= MinDeliveredShare * OfferedPerSecond;
 
     public bool ClientSaturated => ClientCpuPercent > ClientCpuLimitPercent;
+
+    public bool Noisy => OtherCpuPercent > OtherCpuLimitPercent;
 }

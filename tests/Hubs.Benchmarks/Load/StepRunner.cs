@@ -6,7 +6,7 @@ namespace Hubs.Benchmarks.Load;
 /// Offers a paced message rate to one room for a warm-up and a measured window, then waits a bounded
 /// time for the deliveries and reports them. Every wait here is bounded in time.
 /// </summary>
-public sealed class StepRunner(IMessageSender sender, DeliveryRecorder recorder, int members)
+public sealed class StepRunner(IMessageSender sender, DeliveryRecorder recorder, int members, int? serverPid)
 {
     private static readonly TimeSpan QuietBefore = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan MaxQuietWait = TimeSpan.FromSeconds(15);
@@ -25,16 +25,14 @@ public sealed class StepRunner(IMessageSender sender, DeliveryRecorder recorder,
 
         await PaceAsync(messagesPerSecond, warmup, cancellationToken);
 
-        var process = Process.GetCurrentProcess();
-        var cpuBefore = process.TotalProcessorTime;
+        var cpuBefore = CpuSample.Take(serverPid);
         var windowStart = Stopwatch.GetTimestamp();
         recorder.OpenWindow(windowStart);
         var failuresBefore = sender.Failures;
         var sent = await PaceAsync(messagesPerSecond, duration, cancellationToken);
         var windowEnd = Stopwatch.GetTimestamp();
         recorder.CloseWindow(windowEnd);
-        process.Refresh();
-        var cpu = process.TotalProcessorTime - cpuBefore;
+        var cpuAfter = CpuSample.Take(serverPid);
 
         var expected = sent * members;
         var histogram = recorder.Histogram;
@@ -47,6 +45,9 @@ public sealed class StepRunner(IMessageSender sender, DeliveryRecorder recorder,
         var lastDelivery = Math.Max(recorder.LastDelivery, windowEnd);
         var elapsedSeconds = (double)(lastDelivery - windowStart) / Stopwatch.Frequency;
         var windowSeconds = (double)(windowEnd - windowStart) / Stopwatch.Frequency;
+        var client = cpuAfter.ClientSeconds - cpuBefore.ClientSeconds;
+        var server = cpuAfter.ServerSeconds - cpuBefore.ServerSeconds;
+        var other = cpuAfter.MachineSeconds - cpuBefore.MachineSeconds - client - (server ?? 0);
         return new StepResult(
             deliveriesPerSecond,
             (long)Math.Round(messagesPerSecond * duration.TotalSeconds),
@@ -57,7 +58,9 @@ public sealed class StepRunner(IMessageSender sender, DeliveryRecorder recorder,
             histogram.PercentileMillis(0.50, expected),
             histogram.PercentileMillis(0.99, expected),
             histogram.MaxMicros / 1000.0,
-            100 * cpu.TotalSeconds / windowSeconds,
+            100 * client / windowSeconds,
+            100 * server / windowSeconds,
+            Math.Max(0, 100 * other / windowSeconds),
             sender.Failures - failuresBefore);
     }
 

@@ -22,6 +22,9 @@ public sealed class ChildServer : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The server's process id (taskset replaces itself with the program).</summary>
+    public int ProcessId => _process.Id;
+
     public static ChildServer Start(string program, IReadOnlyList<string> arguments, int? cpu, string logPath)
     {
         var info = new ProcessStartInfo
