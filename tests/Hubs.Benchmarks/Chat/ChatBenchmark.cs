@@ -17,11 +17,9 @@ public static class ChatBenchmark
     public static async Task<int> RunAsync(ChatOptions options)
     {
         var pinned = !options.NoPin && CpuPinning.IsPinned;
-        var setup = new ChatOptionsSummary(options, pinned);
-        Console.WriteLine(setup.Describe());
         var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "unknown";
-        setup.LoadAtStart = load;
-        Console.WriteLine($"load average at start: {load} (a fair run wants a quiet machine)");
+        var setup = new ChatOptionsSummary(options, pinned) { LoadAtStart = load };
+        Console.WriteLine(setup.Describe());
         using var timeout = new CancellationTokenSource(MaxRunTime);
         var token = timeout.Token;
         int? serverCpu = pinned ? CpuPinning.ServerCpu : null;

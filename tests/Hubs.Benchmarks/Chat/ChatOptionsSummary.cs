@@ -8,7 +8,7 @@ public sealed record ChatOptionsSummary(ChatOptions Options, bool Pinned)
 {
     public int ReferenceStep => Options.ReferenceStep;
 
-    public string LoadAtStart { get; set; } = "unknown";
+    public string LoadAtStart { get; init; } = "unknown";
 
     public string Describe() => string.Create(
         CultureInfo.InvariantCulture,
