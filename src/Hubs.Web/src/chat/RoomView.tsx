@@ -5,6 +5,16 @@ import { MessageItem } from './MessageItem';
 import { RoomSettings } from './RoomSettings';
 import { useChatState, useChatStore } from './storeContext';
 
+const GROUP_WINDOW_MS = 5 * 60_000;
+
+/** A message right after another of the same sender, within minutes, shows without its header. */
+function continuesGroup(previous: Message | undefined, m: Message): boolean {
+  if (!previous || previous.kind === 'system' || m.kind === 'system' || m.replyTo) return false;
+  if (previous.sender !== m.sender) return false;
+  const gap = Date.parse(m.createdAt) - Date.parse(previous.createdAt);
+  return gap >= 0 && gap < GROUP_WINDOW_MS;
+}
+
 export function RoomView({ roomId }: { roomId: string }) {
   const store = useChatStore();
   const state = useChatState();
@@ -85,10 +95,11 @@ export function RoomView({ roomId }: { roomId: string }) {
             {rs.loadingOlder ? 'Loading…' : 'Load older messages'}
           </button>
         )}
-        {messages?.map((m) => (
+        {messages?.map((m, i) => (
           <MessageItem
             key={m.seq}
             message={m}
+            continued={continuesGroup(messages[i - 1], m)}
             canDelete={m.sender === state.me.user || canModerate}
             onReply={() => setReplyTo(m)}
           />
