@@ -11,15 +11,23 @@ function formatTime(iso: string): string {
   return Number.isNaN(d.getTime()) ? '' : d.toLocaleString([], { dateStyle: 'short', timeStyle: 'short' });
 }
 
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 140 ? `${flat.slice(0, 140)}…` : flat;
+}
+
 export const MessageItem = memo(function MessageItem({
   message,
   continued,
+  quoted,
   canDelete,
   onReply,
 }: {
   message: Message;
   /** Follows a message of the same sender: the name and time are left out. */
   continued: boolean;
+  /** The replied-to message when it is loaded: its current text beats the excerpt stored with the reply. */
+  quoted: Message | undefined;
   canDelete: boolean;
   onReply: () => void;
 }) {
@@ -79,7 +87,8 @@ export const MessageItem = memo(function MessageItem({
     >
       {message.replyTo && (
         <blockquote className="reply-quote" data-testid="reply-quote">
-          <strong>{store.displayName(message.replyTo.sender)}</strong> {message.replyTo.excerpt}
+          <strong>{store.displayName(message.replyTo.sender)}</strong>{' '}
+          {quoted?.deleted ? <em>deleted message</em> : excerpt(quoted?.text ?? message.replyTo.excerpt)}
         </blockquote>
       )}
       {(!continued || edited) && (

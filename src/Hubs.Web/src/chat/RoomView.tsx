@@ -50,6 +50,8 @@ export function RoomView({ roomId }: { roomId: string }) {
   const canModerate = role === 'owner' || role === 'moderator';
   const typingUsers = Object.keys(rs.typing).filter((u) => u !== state.me.user);
 
+  const bySeq = new Map((messages ?? []).map((m) => [m.seq, m]));
+
   function loadOlder() {
     const el = listRef.current;
     if (!rs?.hasOlder || rs.loadingOlder || rs.messages === null || !el) return;
@@ -100,6 +102,7 @@ export function RoomView({ roomId }: { roomId: string }) {
             key={m.seq}
             message={m}
             continued={continuesGroup(messages[i - 1], m)}
+            quoted={m.replyTo ? bySeq.get(m.replyTo.seq) : undefined}
             canDelete={m.sender === state.me.user || canModerate}
             onReply={() => setReplyTo(m)}
           />
