@@ -72,6 +72,13 @@ public sealed class ChatTests(HubsServerFixture server)
         await Expect(bobSecond).ToHaveCountAsync(0);
         await Expect(bob.GetByText("This message was deleted.")).ToBeVisibleAsync();
 
+        // Deleting the quoted message removes its words from the reply's quote too.
+        var quoted = AppPage.Message(alice, long.Parse(seq!));
+        await quoted.HoverAsync();
+        await quoted.GetByTestId("delete-message").ClickAsync();
+        await Expect(reply.GetByTestId("reply-quote")).ToContainTextAsync("deleted message");
+        await Expect(reply.GetByTestId("reply-quote")).Not.ToContainTextAsync("everyone");
+
         // The read marker was stored server-side and the session survives a reload.
         await bob.GotoAsync("/#/");
         await bob.ReloadAsync();

@@ -89,11 +89,12 @@ public sealed class HubsServerFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (own cookies) that trusts the server's self-signed certificate.</summary>
-    public Task<IBrowserContext> NewContextAsync() =>
+    public Task<IBrowserContext> NewContextAsync(ViewportSize? viewport = null) =>
         Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
             IgnoreHTTPSErrors = true,
+            ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 720 },
         });
 
     internal Task<ApiSession> LoginApiAsync(string user, string password) =>

@@ -31,7 +31,12 @@ export function AdminPage() {
 
   return (
     <section className="admin" data-testid="admin-page">
-      <h2>Administration</h2>
+      <h2>
+        <a href="#/" className="back" aria-label="Back to the room list">
+          ‹
+        </a>
+        Administration
+      </h2>
       <form className="admin-form" onSubmit={create}>
         <h3>Create a user</h3>
         <label>
@@ -39,10 +44,15 @@ export function AdminPage() {
           <input
             data-testid="admin-user"
             pattern="[a-z0-9][a-z0-9._\-]*"
+            title="Lower-case letters, digits, dot, underscore and hyphen; starts with a letter or digit"
             maxLength={64}
             value={user}
-            onChange={(e) => setUser(e.target.value)}
+            onChange={(e) => {
+              setUser(e.target.value);
+              setMessage(null);
+            }}
           />
+          <span className="muted">Lower-case letters, digits, . _ - (people log in with it)</span>
         </label>
         <label>
           Display name

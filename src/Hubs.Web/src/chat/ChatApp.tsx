@@ -34,13 +34,16 @@ function Shell({ onLogout }: { onLogout: () => void }) {
   const route = useHashRoute();
   const roomId = route.page === 'chat' ? route.roomId : null;
   const roomKnown = roomId !== null && state.rooms[roomId] !== undefined;
+  const showsAdmin = route.page === 'admin' && state.me.isAdmin;
+  // On a narrow screen only one pane shows: the room list, or the open room (or admin page).
+  const pane = showsAdmin || roomKnown ? 'pane-main' : 'pane-nav';
 
   useEffect(() => {
     void store.openRoom(roomId);
   }, [store, roomId, roomKnown]);
 
   return (
-    <div className="shell">
+    <div className={`shell ${pane}`}>
       <Sidebar onLogout={onLogout} />
       <main className="main">
         {state.error && (
@@ -56,7 +59,7 @@ function Shell({ onLogout }: { onLogout: () => void }) {
             Reconnecting…
           </div>
         )}
-        {route.page === 'admin' && state.me.isAdmin ? (
+        {showsAdmin ? (
           <AdminPage />
         ) : roomId && roomKnown ? (
           <RoomView key={roomId} roomId={roomId} />

@@ -11,12 +11,23 @@ function formatTime(iso: string): string {
   return Number.isNaN(d.getTime()) ? '' : d.toLocaleString([], { dateStyle: 'short', timeStyle: 'short' });
 }
 
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 140 ? `${flat.slice(0, 140)}…` : flat;
+}
+
 export const MessageItem = memo(function MessageItem({
   message,
+  continued,
+  quoted,
   canDelete,
   onReply,
 }: {
   message: Message;
+  /** Follows a message of the same sender: the name and time are left out. */
+  continued: boolean;
+  /** The replied-to message when it is loaded: its current text beats the excerpt stored with the reply. */
+  quoted: Message | undefined;
   canDelete: boolean;
   onReply: () => void;
 }) {
@@ -27,6 +38,7 @@ export const MessageItem = memo(function MessageItem({
   const html = useMemo(() => renderMarkdown(message.text, me.user), [message.text, me.user]);
   const mine = message.sender === me.user;
   const mentionsMe = mentionsUser(message, me.user);
+  const edited = message.editedAt !== null && !message.deleted;
 
   function startEdit() {
     setDraft(message.text);
@@ -59,25 +71,43 @@ export const MessageItem = memo(function MessageItem({
     );
   }
 
-  const classes = ['message', mentionsMe ? 'mentions-me' : '', message.deleted ? 'deleted' : ''].join(' ');
+  const classes = [
+    'message',
+    continued ? 'continued' : '',
+    mentionsMe ? 'mentions-me' : '',
+    message.deleted ? 'deleted' : '',
+  ].join(' ');
   return (
-    <article className={classes} data-testid="message" data-seq={message.seq} data-sender={message.sender}>
+    <article
+      className={classes}
+      data-testid="message"
+      data-seq={message.seq}
+      data-sender={message.sender}
+      title={continued ? formatTime(message.createdAt) : undefined}
+    >
       {message.replyTo && (
         <blockquote className="reply-quote" data-testid="reply-quote">
-          <strong>{store.displayName(message.replyTo.sender)}</strong> {message.replyTo.excerpt}
+          <strong>{store.displayName(message.replyTo.sender)}</strong>{' '}
+          {quoted?.deleted ? <em>deleted message</em> : excerpt(quoted?.text ?? message.replyTo.excerpt)}
         </blockquote>
       )}
-      <div className="meta">
-        <strong className="sender">{store.displayName(message.sender)}</strong>
-        <time className="muted" dateTime={message.createdAt}>
-          {formatTime(message.createdAt)}
-        </time>
-        {message.editedAt && !message.deleted && (
-          <span className="muted" data-testid="edited-marker">
-            (edited)
-          </span>
-        )}
-      </div>
+      {(!continued || edited) && (
+        <div className="meta">
+          {!continued && (
+            <>
+              <strong className="sender">{store.displayName(message.sender)}</strong>
+              <time className="muted" dateTime={message.createdAt}>
+                {formatTime(message.createdAt)}
+              </time>
+            </>
+          )}
+          {edited && (
+            <span className="muted" data-testid="edited-marker">
+              (edited)
+            </span>
+          )}
+        </div>
+      )}
 
       {message.deleted ? (
         <div className="body muted" data-testid="message-body">

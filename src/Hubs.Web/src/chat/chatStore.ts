@@ -332,7 +332,8 @@ export class ChatStore {
   // ---- messages of an open room ----------------------------------------------------------------
 
   async openRoom(id: string | null): Promise<void> {
-    this.set({ activeRoomId: id });
+    // Mention toasts for the room being opened have done their job.
+    this.set({ activeRoomId: id, toasts: this.state.toasts.filter((t) => t.roomId !== id) });
     if (id === null) return;
     const rs = this.state.rooms[id];
     if (!rs) return;
