@@ -6,6 +6,7 @@ using Hubs.Server.Http;
 using Hubs.Server.Identity;
 using Hubs.Storage;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using Microsoft.Extensions.Configuration.Json;
@@ -41,11 +42,22 @@ public static class HubsApp
 
         // Orleans is chatty at Information; operators need its warnings, not its configuration dump.
         builder.Logging.AddFilter("Orleans", LogLevel.Warning);
+
+        // The watchdog's first check after start measures from an unset timestamp and reports a
+        // stall of many minutes that never happened; real stalls also show up as slow requests.
+        builder.Logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
         builder.Services.Configure<HubsOptions>(section);
         builder.Services.AddSingleton(data);
         builder.Services.AddSingleton(certificate);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<HealthState>();
+
+        // Cookie-protection keys live in the data folder with everything else, not in the user profile.
+        // TODO(#3): wrap them with the organisation's root key; today the 0700 data folder guards them.
+        DataDirectory.CreatePrivate(Path.Combine(data.Path, "keys"));
+        builder.Services.AddDataProtection()
+            .SetApplicationName("Hubs")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(data.Path, "keys")));
 
         ConfigureKestrel(builder, options, certificate);
         ConfigureOrleans(builder, options, data);

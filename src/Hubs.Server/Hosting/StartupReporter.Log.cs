@@ -11,6 +11,6 @@ internal sealed partial class StartupReporter
     private static partial void LogListening(ILogger logger, string address);
 
     [LoggerMessage(EventId = 3, EventName = "Certificate", Level = LogLevel.Information,
-        Message = "TLS certificate {Origin} from {Path}; SHA-256 fingerprint {Fingerprint}")]
+        Message = "TLS certificate {Origin} {Path}; SHA-256 fingerprint {Fingerprint}")]
     private static partial void LogCertificate(ILogger logger, string origin, string path, string fingerprint);
 }

@@ -32,7 +32,7 @@ internal sealed partial class StartupReporter(
 
         LogCertificate(
             logger,
-            certificate.Generated ? "generated" : "loaded",
+            certificate.Generated ? "generated and saved to" : "loaded from",
             certificate.Path,
             certificate.Sha256Fingerprint);
     }

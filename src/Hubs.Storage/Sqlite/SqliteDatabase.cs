@@ -58,6 +58,7 @@ public sealed class SqliteDatabase
             }
 
             await using var connection = await OpenRawAsync(cancellationToken);
+            RestrictToOwner();
             await using (var wal = connection.CreateCommand())
             {
                 // journal_mode is stored in the file; setting it once per process is enough.
@@ -80,6 +81,16 @@ public sealed class SqliteDatabase
         finally
         {
             schemaLock.Release();
+        }
+    }
+
+    /// <summary>The database holds accounts and messages: only the server's own user may read it.
+    /// SQLite gives its -wal and -shm files the same mode.</summary>
+    private void RestrictToOwner()
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(FilePath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
     }
 

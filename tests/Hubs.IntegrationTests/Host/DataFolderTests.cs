@@ -23,6 +23,8 @@ public sealed class DataFolderTests(HostFixture fixture)
             Assert.Equal(ownerOnly | UnixFileMode.UserExecute, File.GetUnixFileMode(data));
             Assert.Equal(ownerOnly, File.GetUnixFileMode(Path.Combine(data, "admin-password.txt")));
             Assert.Equal(ownerOnly, File.GetUnixFileMode(Path.Combine(data, "tls", "server.pfx")));
+            Assert.Equal(ownerOnly, File.GetUnixFileMode(Path.Combine(data, "hubs.db")));
+            Assert.Equal(ownerOnly | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.Combine(data, "keys")));
         }
 
         Assert.Equal(20, fixture.Host.AdminPassword.Length);
