@@ -144,4 +144,43 @@ public sealed class HostileInputTests(HostFixture fixture)
         Assert.Equal(now.LastSeq, page.LastSeq);
         Assert.Equal(page.Messages.Select(m => m.Seq).Distinct().Count(), page.Messages.Length);
     }
+
+    [Fact]
+    public async Task WrongMethodOrContentTypeOrUnknownRoute_AnswerProblemDetails_405_415_404()
+    {
+        var room = await fixture.Alice.CreateRoomAsync("routes", "bob");
+
+        using var wrongMethod = await fixture.Alice.SendAsync(HttpMethod.Put, "/api/v1/rooms");
+        using var form = await fixture.Alice.Http.SendAsync(
+            new HttpRequestMessage(HttpMethod.Post, $"/api/v1/rooms/{room.Id}/messages")
+            {
+                Content = new FormUrlEncodedContent([new("clientId", "f"), new("text", "form post")]),
+                Headers = { { "X-CSRF-Token", fixture.Alice.CsrfToken } },
+            },
+            TestContext.Current.CancellationToken);
+        using var unknownPost = await fixture.Alice.SendAsync(HttpMethod.Post, "/api/v1/nothing", new { });
+        using var unknownGet = await fixture.Alice.SendAsync(HttpMethod.Get, "/api/v1/nothing");
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, wrongMethod.StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, form.StatusCode);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, unknownPost.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknownGet.StatusCode);
+        foreach (var response in new[] { wrongMethod, form, unknownPost, unknownGet })
+        {
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            var problem = await SessionTests.ProblemAsync(response);
+            Assert.Equal((int)response.StatusCode, problem.Status);
+            Assert.StartsWith("https://hubs.example/problems/", problem.Type, StringComparison.Ordinal);
+            Assert.False(string.IsNullOrEmpty(problem.Title));
+            Assert.False(string.IsNullOrEmpty(problem.Detail));
+        }
+
+        await AssertNothingPostedAsync(room);
+    }
+
+    private async Task AssertNothingPostedAsync(RoomInfo room)
+    {
+        var now = await fixture.Alice.SendAsync<RoomInfo>(HttpMethod.Get, $"/api/v1/rooms/{room.Id}");
+        Assert.Equal(room.LastSeq, now.LastSeq);
+    }
 }

@@ -11,7 +11,14 @@ public sealed class LoggedHostFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var settings = new Dictionary<string, string> { ["Logging:LogLevel:Default"] = "Debug" };
+        var settings = new Dictionary<string, string>
+        {
+            ["Logging:LogLevel:Default"] = "Debug",
+
+            // Cheap hashes: these tests create several accounts and are not about Argon2's cost.
+            ["Hubs:Passwords:MemoryKiB"] = "8192",
+            ["Hubs:Passwords:Iterations"] = "1",
+        };
         Host = await HubsTestHost.StartAsync(settings, TestContext.Current.CancellationToken, Logs);
         Admin = await Host.LoginAsync("admin", Host.AdminPassword);
     }
