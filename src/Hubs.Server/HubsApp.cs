@@ -133,7 +133,11 @@ public static class HubsApp
         app.MapMessageEndpoints();
         app.MapHub<ChatHub>("/hubs/chat");
 
-        app.MapFallback((HttpContext context) => Fallback(context, webRoot, hasWebApp));
+        // Only reads fall back, so a known path with the wrong method answers 405 and a body that is not
+        // JSON 415 (as problem details, through the status-code pages) instead of a misleading 404.
+        // An unknown path read with GET is 404; written to, it is 405 (only reads fall back).
+        app.MapFallback((HttpContext context) => Fallback(context, webRoot, hasWebApp))
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
     }
 
     private static IResult Fallback(HttpContext context, string webRoot, bool hasWebApp)
@@ -196,12 +200,20 @@ public static class HubsApp
         {
             // Status-code pages (unknown route, wrong method) get our stable types too.
             var details = context.ProblemDetails;
+            details.Detail ??= details.Status switch
+            {
+                404 => $"There is nothing at {context.HttpContext.Request.Method} {context.HttpContext.Request.Path}.",
+                405 => $"{context.HttpContext.Request.Path} does not take {context.HttpContext.Request.Method}.",
+                415 => "Send the body as JSON with Content-Type: application/json.",
+                _ => details.Title,
+            };
             if (details.Type is null || !details.Type.StartsWith(Problems.TypeBase, StringComparison.Ordinal))
             {
                 details.Type = Problems.TypeBase + (details.Status switch
                 {
                     404 => "not-found",
                     405 => "method-not-allowed",
+                    415 => "unsupported-media-type",
                     >= 500 => "internal",
                     _ => "invalid",
                 });

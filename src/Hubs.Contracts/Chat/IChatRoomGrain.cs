@@ -37,6 +37,11 @@ public interface IChatRoomGrain : IGrainWithStringKey
     [Alias("Post")]
     Task<ChatMessage> PostAsync(string caller, string clientId, string text, long? replyToSeq);
 
+    /// <summary>Posts like <see cref="PostAsync"/> and also says whether this call created the message,
+    /// so that of concurrent retries exactly one learns it was the first.</summary>
+    [Alias("PostOnce")]
+    Task<PostedMessage> PostOnceAsync(string caller, string clientId, string text, long? replyToSeq);
+
     [Alias("Edit")]
     Task<ChatMessage> EditAsync(string caller, long seq, string text);
 

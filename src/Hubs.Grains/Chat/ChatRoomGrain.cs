@@ -52,7 +52,7 @@ public sealed partial class ChatRoomGrain(
         {
             throw new HubsException(
                 HubsError.Invalid,
-                "A direct room has the creator and one other user, and the id dm.{a}.{b}.");
+                "A direct room has the creator and one other user, and the id RoomIds.Direct gives them.");
         }
 
         if (State.Exists)
@@ -189,7 +189,11 @@ public sealed partial class ChatRoomGrain(
     }
 
     /// <inheritdoc />
-    public async Task<ChatMessage> PostAsync(string caller, string clientId, string text, long? replyToSeq)
+    public async Task<ChatMessage> PostAsync(string caller, string clientId, string text, long? replyToSeq) =>
+        (await PostOnceAsync(caller, clientId, text, replyToSeq)).Message;
+
+    /// <inheritdoc />
+    public async Task<PostedMessage> PostOnceAsync(string caller, string clientId, string text, long? replyToSeq)
     {
         EnsureMember(caller);
         MessageRules.ValidateClientId(clientId);
@@ -198,7 +202,7 @@ public sealed partial class ChatRoomGrain(
         var existing = await chatStore.FindByClientIdAsync(RoomId, caller, clientId);
         if (existing is not null)
         {
-            return existing;
+            return new PostedMessage(existing, Created: false);
         }
 
         MessageQuote? quote = null;
@@ -228,7 +232,7 @@ public sealed partial class ChatRoomGrain(
         lastSeq = seq;
 
         await PublishAsync(new RoomEvent(RoomId, seq, RoomEventKind.MessagePosted, message, null, null, false));
-        return message;
+        return new PostedMessage(message, Created: true);
     }
 
     /// <inheritdoc />

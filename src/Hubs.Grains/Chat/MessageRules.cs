@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using Hubs.Contracts.Chat;
 using Hubs.Contracts.Errors;
@@ -40,12 +43,77 @@ public static partial class MessageRules
 
     public static void ValidateEmoji(string? emoji)
     {
-        if (string.IsNullOrWhiteSpace(emoji) || emoji.Length > MaxEmojiLength || emoji.Any(char.IsWhiteSpace))
+        if (!IsEmoji(emoji))
         {
             throw new HubsException(
                 HubsError.Invalid,
-                $"A reaction is 1 to {MaxEmojiLength} characters without spaces.");
+                $"A reaction is one emoji (at most {MaxEmojiLength} characters), not text.");
         }
+    }
+
+    /// <summary>
+    /// True for one emoji: a single grapheme cluster of symbols, joiners, variation selectors and
+    /// modifiers (flags, skin tones, ZWJ families and keycaps such as 1️⃣ included), or a short code
+    /// such as <c>:+1:</c>. Letters, digits, ASCII punctuation (<c>../</c>), white space, control
+    /// characters and broken surrogates are not.
+    /// </summary>
+    public static bool IsEmoji(string? emoji)
+    {
+        if (string.IsNullOrEmpty(emoji) || emoji.Length > MaxEmojiLength)
+        {
+            return false;
+        }
+
+        if (ShortCodePattern().IsMatch(emoji))
+        {
+            return true;
+        }
+
+        if (StringInfo.GetNextTextElementLength(emoji) != emoji.Length)
+        {
+            return false;
+        }
+
+        var keycap = emoji.Contains('\u20E3', StringComparison.Ordinal);
+        var span = emoji.AsSpan();
+        var first = true;
+        while (!span.IsEmpty)
+        {
+            if (Rune.DecodeFromUtf16(span, out var rune, out var used) != OperationStatus.Done)
+            {
+                return false;
+            }
+
+            var allowed = rune.IsAscii
+                ? first && keycap && (Rune.IsDigit(rune) || rune.Value is '#' or '*')
+                : Rune.GetUnicodeCategory(rune) switch
+                {
+                    UnicodeCategory.OtherSymbol or UnicodeCategory.MathSymbol or UnicodeCategory.ModifierSymbol
+                        or UnicodeCategory.OtherPunctuation or UnicodeCategory.DashPunctuation => true,
+                    UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark
+                        or UnicodeCategory.Format => !first,
+                    _ => false,
+                };
+            if (!allowed)
+            {
+                return false;
+            }
+
+            first = false;
+            span = span[used..];
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// True when a name holds characters that do not show as themselves: control characters (NUL, line
+    /// breaks) or bidirectional overrides and isolates, which can make a name read as another.
+    /// </summary>
+    public static bool HasHiddenCharacters(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return name.Any(c => char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069');
     }
 
     /// <summary>Trims a group room name and checks it is 1 to
@@ -63,6 +131,13 @@ public static partial class MessageRules
             throw new HubsException(
                 HubsError.Invalid,
                 $"A room name holds at most {ChatLimits.MaxRoomNameLength} characters.");
+        }
+
+        if (HasHiddenCharacters(trimmed))
+        {
+            throw new HubsException(
+                HubsError.Invalid,
+                "A room name holds no control characters or direction overrides.");
         }
 
         return trimmed;
@@ -114,6 +189,9 @@ public static partial class MessageRules
 
         return string.Concat(text.AsSpan(0, cut), "…");
     }
+
+    [GeneratedRegex("^:[a-z0-9_+-]+:$", RegexOptions.CultureInvariant)]
+    private static partial Regex ShortCodePattern();
 
     // An @ that starts a word (not inside an e-mail address), then a user name.
     [GeneratedRegex(@"(?<![\p{L}\p{N}_.@-])@([A-Za-z0-9][A-Za-z0-9._-]*)", RegexOptions.CultureInvariant)]

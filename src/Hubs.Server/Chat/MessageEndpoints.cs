@@ -1,16 +1,14 @@
 using System.Security.Claims;
 using Hubs.Contracts.Chat;
 using Hubs.Contracts.Errors;
+using Hubs.Grains.Chat;
 using Hubs.Server.Identity;
-using Hubs.Storage.Chat;
 
 namespace Hubs.Server.Chat;
 
 /// <summary><c>/api/v1/rooms/{id}/messages</c>: post, page through, edit, delete and react.</summary>
 internal static class MessageEndpoints
 {
-    private const int MaxEmojiLength = 64;
-
     public static void MapMessageEndpoints(this IEndpointRouteBuilder app)
     {
         var messages = app.MapGroup("/api/v1/rooms/{id}/messages").RequireAuthorization();
@@ -28,9 +26,7 @@ internal static class MessageEndpoints
         string id,
         PostMessageRequest request,
         ClaimsPrincipal caller,
-        IGrainFactory grains,
-        IChatStore chats,
-        CancellationToken cancellationToken)
+        IGrainFactory grains)
     {
         var room = RoomEndpoints.Room(grains, id);
         var clientId = request.ClientId ?? string.Empty;
@@ -44,11 +40,10 @@ internal static class MessageEndpoints
         var text = CheckText(request.Text);
         var user = caller.UserName();
 
-        // A retry of a message that was stored answers 200 with it. Membership is still checked by the
-        // grain: the stored message alone does not prove the caller may still read the room.
-        var existing = await chats.FindByClientIdAsync(id, user, clientId, cancellationToken);
-        var message = await room.PostAsync(user, clientId, text, request.ReplyTo);
-        return existing is null
+        // A retry of a message that was stored answers 200 with it. Only the grain, the room's single
+        // writer, knows which of concurrent retries created it.
+        var (message, created) = await room.PostOnceAsync(user, clientId, text, request.ReplyTo);
+        return created
             ? TypedResults.Created($"/api/v1/rooms/{id}/messages/{message.Seq}", message)
             : TypedResults.Ok(message);
     }
@@ -108,10 +103,7 @@ internal static class MessageEndpoints
         IGrainFactory grains)
     {
         var room = RoomEndpoints.Room(grains, id);
-        if (string.IsNullOrWhiteSpace(emoji) || emoji.Length > MaxEmojiLength)
-        {
-            throw new HubsException(HubsError.Invalid, "A reaction is one emoji.");
-        }
+        MessageRules.ValidateEmoji(emoji);
 
         return TypedResults.Ok(await room.ReactAsync(caller.UserName(), seq, emoji, add));
     }

@@ -42,19 +42,7 @@ internal static class RoomEndpoints
         IAccountStore accounts,
         CancellationToken cancellationToken)
     {
-        var name = request.Name?.Trim() ?? string.Empty;
-        if (name.Length == 0)
-        {
-            throw new HubsException(HubsError.Invalid, "A room needs a name.");
-        }
-
-        if (name.Length > ChatLimits.MaxRoomNameLength)
-        {
-            throw new HubsException(
-                HubsError.Invalid,
-                $"A room name has at most {ChatLimits.MaxRoomNameLength} characters.");
-        }
-
+        var name = MessageRules.NormalizeRoomName(request.Name);
         var members = await CheckUsersAsync(request.Members ?? [], accounts, cancellationToken);
         var room = await grains.GetGrain<IChatRoomGrain>(RoomIds.NewGroup())
             .CreateAsync(caller.UserName(), name, members, RoomKind.Group);
@@ -89,12 +77,7 @@ internal static class RoomEndpoints
         ClaimsPrincipal caller,
         IGrainFactory grains)
     {
-        var name = request.Name?.Trim() ?? string.Empty;
-        if (name.Length == 0)
-        {
-            throw new HubsException(HubsError.Invalid, "A room needs a name.");
-        }
-
+        var name = MessageRules.NormalizeRoomName(request.Name);
         return TypedResults.Ok(await Room(grains, id).RenameAsync(caller.UserName(), name));
     }
 

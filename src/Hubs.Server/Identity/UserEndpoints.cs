@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Hubs.Contracts.Errors;
 using Hubs.Contracts.Identity;
+using Hubs.Grains.Chat;
 using Hubs.Storage.Identity;
 
 namespace Hubs.Server.Identity;
@@ -59,6 +60,13 @@ internal static class UserEndpoints
             throw new HubsException(
                 HubsError.Invalid,
                 $"A display name has at most {MaxDisplayNameLength} characters.");
+        }
+
+        if (MessageRules.HasHiddenCharacters(displayName))
+        {
+            throw new HubsException(
+                HubsError.Invalid,
+                "A display name holds no control characters or direction overrides.");
         }
 
         if (await accounts.FindAsync(user, cancellationToken) is not null)

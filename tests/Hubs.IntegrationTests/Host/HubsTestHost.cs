@@ -8,6 +8,7 @@ using Hubs.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Hubs.IntegrationTests.Host;
 
@@ -20,6 +21,7 @@ public sealed class HubsTestHost : IAsyncDisposable
 {
     private readonly bool _ownsDirectory;
     private WebApplication? _app;
+    private ILoggerProvider? _logs;
 
     private HubsTestHost(string dataDirectory, bool ownsDirectory)
     {
@@ -42,10 +44,11 @@ public sealed class HubsTestHost : IAsyncDisposable
     /// <summary>Starts a host on a new temporary data folder (deleted on dispose).</summary>
     public static async Task<HubsTestHost> StartAsync(
         IReadOnlyDictionary<string, string>? settings = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        ILoggerProvider? logs = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "hubs-test-" + Guid.NewGuid().ToString("N"));
-        var host = new HubsTestHost(directory, ownsDirectory: true);
+        var host = new HubsTestHost(directory, ownsDirectory: true) { _logs = logs };
         await host.StartAgainAsync(settings, cancellationToken);
         return host;
     }
@@ -69,7 +72,14 @@ public sealed class HubsTestHost : IAsyncDisposable
         };
         args.AddRange((settings ?? new Dictionary<string, string>()).Select(s => $"--{s.Key}={s.Value}"));
 
-        var app = HubsApp.Build([.. args]);
+        var builder = HubsApp.CreateBuilder([.. args]);
+        if (_logs is not null)
+        {
+            builder.Logging.AddProvider(_logs);
+        }
+
+        var app = builder.Build();
+        HubsApp.Configure(app);
         await app.StartAsync(cancellationToken);
         _app = app;
         BaseAddress = new Uri(app.Urls.First());

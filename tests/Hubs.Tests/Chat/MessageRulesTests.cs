@@ -103,7 +103,73 @@ public sealed class MessageRulesTests
     [Fact]
     public void DirectRoomId_IsOrderIndependent()
     {
-        Assert.Equal("dm.ann.bob", RoomIds.Direct("bob", "ann"));
+        Assert.Equal("dm.3.ann.bob", RoomIds.Direct("bob", "ann"));
         Assert.Equal(RoomIds.Direct("ann", "bob"), RoomIds.Direct("bob", "ann"));
+    }
+
+    [Fact]
+    public void DirectRoomId_OfNamesWithDots_IsUnique()
+    {
+        Assert.NotEqual(RoomIds.Direct("a", "b.c"), RoomIds.Direct("a.b", "c"));
+        Assert.NotEqual(RoomIds.Direct("a.b", "c.d"), RoomIds.Direct("a", "b.c.d"));
+    }
+
+    [Theory]
+    [InlineData("👍")]
+    [InlineData("❤️")]
+    [InlineData("👨‍👩‍👧")]
+    [InlineData("👋🏽")]
+    [InlineData("🇩🇪")]
+    [InlineData("1️⃣")]
+    [InlineData("#️⃣")]
+    [InlineData("©")]
+    [InlineData("‼️")]
+    public void ValidateEmoji_OneEmoji_IsAccepted(string emoji) => MessageRules.ValidateEmoji(emoji);
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    [InlineData("a")]
+    [InlineData("1")]
+    [InlineData("hello")]
+    [InlineData("../")]
+    [InlineData("<script>")]
+    [InlineData(":../:")]
+    [InlineData("👍👍")]
+    [InlineData("👍 ")]
+    [InlineData("\u0000")]
+    [InlineData("\u200D")]
+    [InlineData("\uD83D")]
+    [InlineData("é")]
+    public void ValidateEmoji_TextOrBrokenInput_IsInvalid(string emoji)
+    {
+        var error = Assert.Throws<HubsException>(() => MessageRules.ValidateEmoji(emoji));
+
+        Assert.Equal(HubsError.Invalid, error.Error);
+    }
+
+    [Fact]
+    public void ValidateEmoji_TenKilobytes_IsInvalid()
+    {
+        Assert.Throws<HubsException>(() => MessageRules.ValidateEmoji(string.Concat(Enumerable.Repeat("👍", 5_000))));
+    }
+
+    [Theory]
+    [InlineData("a\nb")]
+    [InlineData("a\u0000b")]
+    [InlineData("abc\u202Etxt.exe")]
+    [InlineData("\u2066x\u2069")]
+    public void NormalizeRoomName_WithHiddenCharacters_IsInvalid(string name)
+    {
+        Assert.Throws<HubsException>(() => MessageRules.NormalizeRoomName(name));
+    }
+
+    [Theory]
+    [InlineData("مرحبا")]
+    [InlineData("🎉 Launch")]
+    [InlineData("Café Zürich")]
+    public void NormalizeRoomName_Unicode_IsKept(string name)
+    {
+        Assert.Equal(name, MessageRules.NormalizeRoomName(name));
     }
 }
