@@ -9,4 +9,8 @@ public sealed partial class RoomFanout
     [LoggerMessage(EventId = 301, EventName = "AttachFailed", Level = LogLevel.Warning,
         Message = "Could not attach or detach this silo for {Kind} {Key}")]
     private static partial void LogAttachFailed(ILogger logger, Exception exception, string kind, string key);
+
+    [LoggerMessage(EventId = 302, EventName = "RoomSendFailed", Level = LogLevel.Warning,
+        Message = "Pushing event {Seq} of room {RoomId} to local connections failed")]
+    private static partial void LogSendFailed(ILogger logger, string roomId, long seq, Exception exception);
 }

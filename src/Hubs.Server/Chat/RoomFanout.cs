@@ -151,7 +151,10 @@ public sealed partial class RoomFanout(
 
     public async Task OnRoomEventAsync(RoomEvent roomEvent)
     {
-        await hub.Clients.Group(GroupOf(roomEvent.RoomId)).SendAsync(RoomEventMethod, roomEvent);
+        // The group send starts the write to every connection now, in the order events arrive, but is
+        // not awaited: one client that stops reading would otherwise hold this notification past the
+        // room's timeout, and the room would drop this silo for everyone connected here.
+        ObserveSend(hub.Clients.Group(GroupOf(roomEvent.RoomId)).SendAsync(RoomEventMethod, roomEvent), roomEvent);
         if (roomEvent is not { Kind: RoomEventKind.RoomChanged, Room: { } room })
         {
             return;
@@ -184,6 +187,20 @@ public sealed partial class RoomFanout(
             // Never call back into the notifying grain from its own notification: run it afterwards.
             _ = Task.Run(() => DetachRoomAsync(room.Id));
         }
+    }
+
+    private void ObserveSend(Task send, RoomEvent roomEvent)
+    {
+        if (send.IsCompletedSuccessfully)
+        {
+            return;
+        }
+
+        _ = send.ContinueWith(
+            t => LogSendFailed(logger, roomEvent.RoomId, roomEvent.Seq, t.Exception!.GetBaseException()),
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted,
+            TaskScheduler.Default);
     }
 
     public async Task OnUserEventAsync(UserEvent userEvent)
