@@ -255,6 +255,7 @@ public sealed partial class ChatRoomGrain(
             EditedAt = timeProvider.GetUtcNow(),
             Mentions = MessageRules.ParseMentions(text, State.Members.Keys),
         };
+        await StoreAsync(() => chatStore.RefreshQuotesAsync(RoomId, seq, MessageRules.Excerpt(text)));
         return await CommitMessageChangeAsync(edited, RoomEventKind.MessageEdited);
     }
 
@@ -277,6 +278,9 @@ public sealed partial class ChatRoomGrain(
             Mentions = [],
             Reactions = [],
         };
+
+        // Replies quote the start of the message; a deleted message's words must not live on there.
+        await StoreAsync(() => chatStore.RefreshQuotesAsync(RoomId, seq, ""));
         return await CommitMessageChangeAsync(deleted, RoomEventKind.MessageDeleted);
     }
 

@@ -27,6 +27,10 @@ public interface IChatStore
     /// <summary>Replaces the stored state of an existing message (edit, delete, reactions).</summary>
     Task UpdateMessageAsync(ChatMessage message, CancellationToken cancellationToken = default);
 
+    /// <summary>Rewrites the quoted excerpt in every reply to message <paramref name="seq"/>, so an edit
+    /// or a delete of a message also changes (or empties) what the replies show of it.</summary>
+    Task RefreshQuotesAsync(string roomId, long seq, string excerpt, CancellationToken cancellationToken = default);
+
     /// <summary>Messages whose updated seq is after <paramref name="after"/>, ordered by updated seq.</summary>
     Task<MessageSlice> GetAfterAsync(
         string roomId,

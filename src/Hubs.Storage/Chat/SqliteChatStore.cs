@@ -102,6 +102,25 @@ public sealed class SqliteChatStore(SqliteDatabase database) : IChatStore
     }
 
     /// <inheritdoc />
+    public async Task RefreshQuotesAsync(
+        string roomId,
+        long seq,
+        string excerpt,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            UPDATE messages SET reply_to = json_set(reply_to, '$.excerpt', $e)
+            WHERE room_id = $r AND reply_to IS NOT NULL AND json_extract(reply_to, '$.seq') = $s
+            """;
+        command.Parameters.AddWithValue("$r", roomId);
+        command.Parameters.AddWithValue("$s", seq);
+        command.Parameters.AddWithValue("$e", excerpt);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
     public async Task<MessageSlice> GetAfterAsync(
         string roomId,
         long after,

@@ -211,6 +211,27 @@ public sealed class ChatRoomGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task EditAndDelete_OfAQuotedMessage_ChangeWhatRepliesQuote()
+    {
+        var users = await fixture.CreateUsersAsync(2);
+        var room = fixture.Client.GetGrain<IChatRoomGrain>(ClusterFixture.NewRoomId());
+        await room.CreateAsync(users[0], "quotes", [users[1]], RoomKind.Group);
+        var quoted = await room.PostAsync(users[1], "q", "first words", null);
+        var reply = await room.PostAsync(users[0], "r", "answer", quoted.Seq);
+
+        await room.EditAsync(users[1], quoted.Seq, "second words");
+        var afterEdit = await room.GetAfterAsync(users[0], reply.Seq - 1, 50);
+        await room.DeleteMessageAsync(users[1], quoted.Seq);
+        var afterDelete = await room.GetAfterAsync(users[0], reply.Seq - 1, 50);
+
+        Assert.Equal("first words", reply.ReplyTo!.Excerpt);
+        Assert.Equal("second words", afterEdit.Messages.Single(m => m.Seq == reply.Seq).ReplyTo!.Excerpt);
+        var scrubbed = afterDelete.Messages.Single(m => m.Seq == reply.Seq).ReplyTo!;
+        Assert.Equal("", scrubbed.Excerpt);
+        Assert.Equal(quoted.Seq, scrubbed.Seq);
+    }
+
+    [Fact]
     public async Task NonMember_GetsNotFoundForEverything()
     {
         var users = await fixture.CreateUsersAsync(2);

@@ -88,7 +88,11 @@ export const MessageItem = memo(function MessageItem({
       {message.replyTo && (
         <blockquote className="reply-quote" data-testid="reply-quote">
           <strong>{store.displayName(message.replyTo.sender)}</strong>{' '}
-          {quoted?.deleted ? <em>deleted message</em> : excerpt(quoted?.text ?? message.replyTo.excerpt)}
+          {quoted?.deleted || (!quoted && message.replyTo.excerpt === '') ? (
+            <em>deleted message</em>
+          ) : (
+            excerpt(quoted?.text ?? message.replyTo.excerpt)
+          )}
         </blockquote>
       )}
       {(!continued || edited) && (
