@@ -36,6 +36,8 @@ public static class HubsApp
         var data = DataDirectory.Prepare(options.DataDirectory);
         var certificate = ServerCertificate.Load(options.Certificate, data);
 
+        // Orleans is chatty at Information; operators need its warnings, not its configuration dump.
+        builder.Logging.AddFilter("Orleans", LogLevel.Warning);
         builder.Services.Configure<HubsOptions>(section);
         builder.Services.AddSingleton(data);
         builder.Services.AddSingleton(certificate);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Hubs.Contracts.Chat;
 using Hubs.Contracts.Errors;
 using Hubs.Contracts.Identity;
+using Hubs.Grains.Chat;
 using Hubs.Server.Identity;
 using Hubs.Storage.Chat;
 using Hubs.Storage.Identity;
@@ -55,7 +56,7 @@ internal static class RoomEndpoints
         }
 
         var members = await CheckUsersAsync(request.Members ?? [], accounts, cancellationToken);
-        var room = await grains.GetGrain<IChatRoomGrain>(RoomIds.NewGroupId())
+        var room = await grains.GetGrain<IChatRoomGrain>(RoomIds.NewGroup())
             .CreateAsync(caller.UserName(), name, members, RoomKind.Group);
         return TypedResults.Created($"/api/v1/rooms/{room.Id}", room);
     }
@@ -134,7 +135,8 @@ internal static class RoomEndpoints
             throw new HubsException(HubsError.Invalid, "The role is one of owner, moderator and member.");
         }
 
-        return TypedResults.Ok(await Room(grains, id).SetRoleAsync(caller.UserName(), UserNames.Normalize(user), role));
+        var room = Room(grains, id);
+        return TypedResults.Ok(await room.SetRoleAsync(caller.UserName(), UserNames.Normalize(user), role));
     }
 
     private static async Task<IResult> MarkReadAsync(
@@ -153,7 +155,7 @@ internal static class RoomEndpoints
     }
 
     internal static IChatRoomGrain Room(IGrainFactory grains, string id) =>
-        grains.GetGrain<IChatRoomGrain>(RoomIds.Check(id));
+        grains.GetGrain<IChatRoomGrain>(RoomIdGuard.Check(id));
 
     /// <summary>Normalises the names, drops repeats and fails with 400/404 for invalid or unknown ones.</summary>
     private static async Task<string[]> CheckUsersAsync(
@@ -168,7 +170,10 @@ internal static class RoomEndpoints
                 $"Add at most {ChatLimits.MaxMembersPerRequest} users at once.");
         }
 
-        var names = users.Select(u => UserNames.Normalize(u ?? string.Empty)).Distinct(StringComparer.Ordinal).ToArray();
+        var names = users
+            .Select(u => UserNames.Normalize(u ?? string.Empty))
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
         var invalid = names.FirstOrDefault(n => !UserNames.IsValid(n));
         if (invalid is not null)
         {

@@ -17,6 +17,9 @@ internal sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHa
             HubsException hubs => Problems.FromException(hubs),
             BadHttpRequestException { InnerException: JsonException } =>
                 Problems.MalformedJson("The body is not valid JSON for this request."),
+            BadHttpRequestException { StatusCode: 400 } missing
+                when missing.Message.Contains("no body", StringComparison.Ordinal) =>
+                Problems.MalformedJson("This request needs a JSON body."),
             BadHttpRequestException bad => Problems.FromStatus(bad.StatusCode, bad.Message),
             JsonException => Problems.MalformedJson("The body is not valid JSON for this request."),
             _ => null,

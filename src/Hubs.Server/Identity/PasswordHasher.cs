@@ -34,7 +34,8 @@ public sealed class PasswordHasher : IDisposable
         _slots = new SemaphoreSlim(Math.Max(1, _options.MaxConcurrentHashes));
 
         // Unknown users are verified against this, so they cost as much as a wrong password.
-        _dummyHash = new Lazy<Task<string>>(() => HashAsync(Convert.ToBase64String(RandomNumberGenerator.GetBytes(16))));
+        _dummyHash = new Lazy<Task<string>>(
+            () => HashAsync(Convert.ToBase64String(RandomNumberGenerator.GetBytes(16))));
     }
 
     public async Task<string> HashAsync(string password, CancellationToken cancellationToken = default)
