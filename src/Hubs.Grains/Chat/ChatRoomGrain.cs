@@ -47,6 +47,14 @@ public sealed partial class ChatRoomGrain(
             EnsureUserName(member);
         }
 
+        // Checked before existence, so nobody learns about a direct room that is not theirs.
+        if (kind == RoomKind.Direct && (others.Length != 1 || RoomIds.Direct(creator, others[0]) != RoomId))
+        {
+            throw new HubsException(
+                HubsError.Invalid,
+                "A direct room has the creator and one other user, and the id dm.{a}.{b}.");
+        }
+
         if (State.Exists)
         {
             if (kind == RoomKind.Direct && State.Kind == RoomKind.Direct && State.Members.ContainsKey(creator))
@@ -60,17 +68,15 @@ public sealed partial class ChatRoomGrain(
         string roomName;
         if (kind == RoomKind.Direct)
         {
-            if (others.Length != 1 || RoomIds.Direct(creator, others[0]) != RoomId)
-            {
-                throw new HubsException(
-                    HubsError.Invalid,
-                    "A direct room has the creator and one other user, and the id dm.{a}.{b}.");
-            }
-
             roomName = "";
         }
         else if (kind == RoomKind.Group)
         {
+            if (RoomId.StartsWith("dm.", StringComparison.Ordinal))
+            {
+                throw new HubsException(HubsError.Invalid, "Room ids starting with 'dm.' are for direct rooms.");
+            }
+
             roomName = MessageRules.NormalizeRoomName(name);
             EnsureMemberCount(others.Length);
         }

@@ -48,7 +48,8 @@ public static partial class MessageRules
         }
     }
 
-    /// <summary>Trims a group room name and checks it is 1 to <see cref="ChatLimits.MaxRoomNameLength"/> characters.</summary>
+    /// <summary>Trims a group room name and checks it is 1 to
+    /// <see cref="ChatLimits.MaxRoomNameLength"/> characters.</summary>
     public static string NormalizeRoomName(string? name)
     {
         var trimmed = name?.Trim() ?? "";

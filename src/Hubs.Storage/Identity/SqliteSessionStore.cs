@@ -47,7 +47,10 @@ public sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStore
     }
 
     /// <inheritdoc />
-    public async Task TouchAsync(string idHash, DateTimeOffset lastSeenAt, CancellationToken cancellationToken = default)
+    public async Task TouchAsync(
+        string idHash,
+        DateTimeOffset lastSeenAt,
+        CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();

@@ -97,7 +97,8 @@ public sealed class ChatRoomGrainTests(ClusterFixture fixture)
         var lastSeq = deleted.UpdatedSeq;
         foreach (var observer in observers)
         {
-            var events = await observer.WaitForAsync(e => e.Any(x => x.Seq == lastSeq && x.Kind != RoomEventKind.Typing));
+            var events = await observer.WaitForAsync(
+                e => e.Any(x => x.Seq == lastSeq && x.Kind != RoomEventKind.Typing));
             var changes = events.Where(e => e.Kind != RoomEventKind.Typing).Select(e => e.Seq).ToArray();
             Assert.Equal(Enumerable.Range(1, (int)lastSeq).Select(i => (long)i), changes);
             Assert.Contains(events, e => e.Kind == RoomEventKind.Typing && e.User == users[1] && e.Typing);
@@ -123,6 +124,25 @@ public sealed class ChatRoomGrainTests(ClusterFixture fixture)
 
         await kept.WaitForAsync(e => e.Any(x => x.Seq == message.Seq));
         Assert.DoesNotContain(detached.Events, e => e.Seq == message.Seq);
+    }
+
+    [Fact]
+    public async Task FailingObserver_IsDropped_AndOthersStillReceive()
+    {
+        var users = await fixture.CreateUsersAsync(1);
+        var good = new RecordingRoomObserver();
+        var failing = new FailingRoomObserver();
+        var room = fixture.Client.GetGrain<IChatRoomGrain>(ClusterFixture.NewRoomId());
+        await room.AttachSiloAsync("good", fixture.SiloGrainFactory(0).CreateObjectReference<IRoomObserver>(good));
+        await room.AttachSiloAsync("bad", fixture.SiloGrainFactory(1).CreateObjectReference<IRoomObserver>(failing));
+
+        await room.CreateAsync(users[0], "drop", [], RoomKind.Group);
+        var second = await room.PostAsync(users[0], "a", "one", null);
+        var third = await room.PostAsync(users[0], "b", "two", null);
+
+        var events = await good.WaitForAsync(e => e.Any(x => x.Seq == third.Seq));
+        Assert.Equal([1, second.Seq, third.Seq], events.Select(e => e.Seq));
+        Assert.Equal(1, failing.Calls);
     }
 
     [Fact]
@@ -253,7 +273,8 @@ public sealed class ChatRoomGrainTests(ClusterFixture fixture)
         Assert.DoesNotContain(afterLeave.Members, m => m.User == member);
         var page = await room.GetAfterAsync(owner, 0, 50);
         var system = page.Messages.Where(m => m.Kind == MessageKind.System).ToArray();
-        Assert.Equal(Enumerable.Range(1, (int)afterLeave.LastSeq).Select(i => (long)i), page.Messages.Select(m => m.Seq));
+        var allSeqs = Enumerable.Range(1, (int)afterLeave.LastSeq).Select(i => (long)i);
+        Assert.Equal(allSeqs, page.Messages.Select(m => m.Seq));
         Assert.Equal(system.Length, page.Messages.Length);
         Assert.Contains(system, m => m.Text == $"{moderator} added {extra}");
         Assert.Contains(system, m => m.Text == $"{member} left");
@@ -356,7 +377,9 @@ public sealed class ChatRoomGrainTests(ClusterFixture fixture)
         Assert.Equal(2, rooms.Count);
         var summary = Assert.Single(rooms, r => r.Room.Id == roomId);
         var info = await room.GetAsync(me);
-        Assert.Equal((info.Name, info.Kind, info.CreatedAt), (summary.Room.Name, summary.Room.Kind, summary.Room.CreatedAt));
+        Assert.Equal(
+            (info.Name, info.Kind, info.CreatedAt),
+            (summary.Room.Name, summary.Room.Kind, summary.Room.CreatedAt));
         Assert.Equal(info.Members, summary.Room.Members);
         Assert.Equal(info.LastSeq, summary.Room.LastSeq);
         Assert.Equal(read.Seq, summary.LastReadSeq);

@@ -28,7 +28,8 @@ public sealed class RoomPermissionsTests
     [Fact]
     public void RenameAndAdd_InDirectRoom_AreForbiddenEvenForOwners()
     {
-        var rename = Assert.Throws<HubsException>(() => RoomPermissions.EnsureCanRename(RoomKind.Direct, RoomRole.Owner));
+        var rename = Assert.Throws<HubsException>(
+            () => RoomPermissions.EnsureCanRename(RoomKind.Direct, RoomRole.Owner));
         var add = Assert.Throws<HubsException>(
             () => RoomPermissions.EnsureCanAddMembers(RoomKind.Direct, RoomRole.Owner));
 
@@ -89,7 +90,8 @@ public sealed class RoomPermissionsTests
         RoomPermissions.EnsureCanDelete(message, "mia", RoomRole.Member);
         RoomPermissions.EnsureCanDelete(message, "mo", RoomRole.Moderator);
         var edit = Assert.Throws<HubsException>(() => RoomPermissions.EnsureCanEdit(message, "olive"));
-        var delete = Assert.Throws<HubsException>(() => RoomPermissions.EnsureCanDelete(message, "max", RoomRole.Member));
+        var delete = Assert.Throws<HubsException>(
+            () => RoomPermissions.EnsureCanDelete(message, "max", RoomRole.Member));
         var editDeleted = Assert.Throws<HubsException>(
             () => RoomPermissions.EnsureCanEdit(message with { Deleted = true }, "mia"));
         var deleteSystem = Assert.Throws<HubsException>(
