@@ -31,7 +31,8 @@ public sealed record ChatOptions
 
     public int Members { get; init; } = 500;
 
-    public IReadOnlyList<int> Steps { get; init; } = [5_000, 10_000, 15_000, 20_000, 25_000, 30_000, 35_000, 40_000, 50_000, 60_000];
+    public IReadOnlyList<int> Steps { get; init; } =
+        [5_000, 10_000, 15_000, 20_000, 25_000, 30_000, 35_000, 40_000, 50_000, 60_000];
 
     public int Senders { get; init; } = 4;
 
