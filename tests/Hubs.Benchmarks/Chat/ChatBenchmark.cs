@@ -53,7 +53,12 @@ public static class ChatBenchmark
         CancellationToken cancellationToken)
     {
         run.Notes.Add($"sender: {sender.Description}");
-        var runner = new StepRunner(sender, receivers.Recorder, receivers.Connections.Count, serverPid);
+        var runner = new StepRunner(
+            sender,
+            receivers.Recorder,
+            receivers.Connections.Count,
+            serverPid,
+            TimeSpan.FromSeconds(options.QuietWaitSeconds));
         var steps = options.Steps;
         for (var i = 0; i < steps.Count; i++)
         {

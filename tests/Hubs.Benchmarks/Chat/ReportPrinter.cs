@@ -85,6 +85,15 @@ public static class ReportPrinter
                 $" | |"));
         }
 
+        var noisy = runs.Sum(r => r.Steps.Count(s => s.Noisy));
+        if (noisy > 0)
+        {
+            Console.WriteLine();
+            Console.WriteLine(
+                $"WARNING: {noisy} step(s) ran while other processes used more than " +
+                $"{StepResult.OtherCpuLimitPercent}% of a core: not a fair run; repeat on a quiet machine.");
+        }
+
         Console.WriteLine();
         Console.WriteLine("delivered/s is the delivered rate of the highest step whose p99 <= 100 ms and which");
         Console.WriteLine("delivered >= 95% of the offered rate; a step at the top of --steps means the ceiling");

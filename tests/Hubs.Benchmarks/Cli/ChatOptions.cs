@@ -11,8 +11,10 @@ public sealed record ChatOptions
           --warmup <s>          unmeasured seconds at the step's rate before each step (default 2, first step >= 5)
           --members <n>         room members, one receiver WebSocket each (default 500)
           --steps <list>        offered deliveries/s, comma separated
-                                (default 5000,10000,15000,20000,25000,30000,40000,60000)
+                                (default 5000,10000,15000,20000,25000,30000,35000,40000,50000,60000)
           --senders <n>         sender sessions/sockets (default 4)
+          --quiet-wait <s>      before each step, wait up to this long for other processes to go
+                                quiet (under 15% of a core; default 60, 0 = do not wait)
           --all-steps           keep stepping after a step misses p99 <= 100 ms (default: stop)
           --skip-bare           do not run the bare SignalR server
           --skip-hubs           do not run the Hubs server
@@ -29,9 +31,12 @@ public sealed record ChatOptions
 
     public int Members { get; init; } = 500;
 
-    public IReadOnlyList<int> Steps { get; init; } = [5_000, 10_000, 15_000, 20_000, 25_000, 30_000, 40_000, 60_000];
+    public IReadOnlyList<int> Steps { get; init; } =
+        [5_000, 10_000, 15_000, 20_000, 25_000, 30_000, 35_000, 40_000, 50_000, 60_000];
 
     public int Senders { get; init; } = 4;
+
+    public int QuietWaitSeconds { get; init; } = 60;
 
     public bool AllSteps { get; init; }
 
@@ -74,6 +79,7 @@ public sealed record ChatOptions
                 "--members" => options with { Members = NextInt(1, 5_000) },
                 "--senders" => options with { Senders = NextInt(1, 64) },
                 "--steps" => options with { Steps = ParseSteps(Next()) },
+                "--quiet-wait" => options with { QuietWaitSeconds = NextInt(0, 600) },
                 "--all-steps" => options with { AllSteps = true },
                 "--skip-bare" => options with { SkipBare = true },
                 "--skip-hubs" => options with { SkipHubs = true },

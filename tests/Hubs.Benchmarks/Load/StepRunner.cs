@@ -6,11 +6,18 @@ namespace Hubs.Benchmarks.Load;
 /// Offers a paced message rate to one room for a warm-up and a measured window, then waits a bounded
 /// time for the deliveries and reports them. Every wait here is bounded in time.
 /// </summary>
-public sealed class StepRunner(IMessageSender sender, DeliveryRecorder recorder, int members, int? serverPid)
+/// <param name="machineQuietWait">How long a step waits for other processes to go quiet.</param>
+public sealed class StepRunner(
+    IMessageSender sender,
+    DeliveryRecorder recorder,
+    int members,
+    int? serverPid,
+    TimeSpan machineQuietWait)
 {
     private static readonly TimeSpan QuietBefore = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan MaxQuietWait = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan MaxDrain = TimeSpan.FromSeconds(5);
+
 
     private long _nextIndex;
 
@@ -22,6 +29,7 @@ public sealed class StepRunner(IMessageSender sender, DeliveryRecorder recorder,
     {
         var messagesPerSecond = (double)deliveriesPerSecond / members;
         await WaitQuietAsync(recorder, QuietBefore, MaxQuietWait, cancellationToken);
+        await WaitMachineQuietAsync(serverPid, machineQuietWait, cancellationToken);
 
         await PaceAsync(messagesPerSecond, warmup, cancellationToken);
 
@@ -76,6 +84,32 @@ public sealed class StepRunner(IMessageSender sender, DeliveryRecorder recorder,
             && Stopwatch.GetTimestamp() - recorder.LastActivity < Seconds(quiet))
         {
             await Task.Delay(50, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Waits (at most <paramref name="max"/>) until other processes use under the noisy limit, so a
+    /// step does not start in the middle of someone's build. Returns their CPU share in percent.
+    /// </summary>
+    public static async Task<double> WaitMachineQuietAsync(
+        int? serverPid,
+        TimeSpan max,
+        CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.GetTimestamp() + Seconds(max);
+        while (true)
+        {
+            var before = CpuSample.Take(serverPid);
+            var started = Stopwatch.GetTimestamp();
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            var after = CpuSample.Take(serverPid);
+            var seconds = (double)(Stopwatch.GetTimestamp() - started) / Stopwatch.Frequency;
+            var ours = after.ClientSeconds - before.ClientSeconds + ((after.ServerSeconds - before.ServerSeconds) ?? 0);
+            var other = 100 * (after.MachineSeconds - before.MachineSeconds - ours) / seconds;
+            if (other <= StepResult.OtherCpuLimitPercent || Stopwatch.GetTimestamp() >= deadline)
+            {
+                return other;
+            }
         }
     }
 
