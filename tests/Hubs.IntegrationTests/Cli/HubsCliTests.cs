@@ -3,9 +3,11 @@ using Hubs.IntegrationTests.Host;
 
 namespace Hubs.IntegrationTests.Cli;
 
-/// <summary>The `hubs` CLI as an operator runs it: a separate process against a real server.</summary>
-[Collection(HostCollection.Name)]
-public sealed class HubsCliTests(HostFixture fixture)
+/// <summary>
+/// The `hubs` CLI as an operator runs it: a separate process against a real server. A host of its
+/// own, since it adds accounts that other tests would see.
+/// </summary>
+public sealed class HubsCliTests(LoggedHostFixture fixture) : IClassFixture<LoggedHostFixture>
 {
     [Fact]
     public async Task Health_WithPinnedCertificate_PrintsStatus()
