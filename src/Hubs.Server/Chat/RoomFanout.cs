@@ -88,6 +88,7 @@ public sealed partial class RoomFanout(
         }
 
         await Task.WhenAll(newlyLocal.Select(AttachRoomAsync));
+        await DropRoomsLeftWhileJoiningAsync(user, [.. rooms.Select(r => r.Room.Id)]);
         LogConnected(logger, user, rooms.Count);
     }
 
@@ -131,6 +132,37 @@ public sealed partial class RoomFanout(
                 () => grains.GetGrain<IUserGrain>(detachUser).DetachSiloAsync(SiloKey),
                 "user",
                 detachUser);
+        }
+    }
+
+    /// <summary>
+    /// A removal announced between the room listing and the group joins above could not take this
+    /// connection out of a group it had not joined yet. The store is written before a removal is
+    /// announced, so a second listing, taken after the joins, shows every such room.
+    /// </summary>
+    private async Task DropRoomsLeftWhileJoiningAsync(string user, string[] joined)
+    {
+        var current = (await chats.ListRoomsForUserAsync(user)).Select(r => r.Room.Id).ToHashSet();
+        foreach (var roomId in joined.Where(id => !current.Contains(id)))
+        {
+            string[] connections;
+            bool detach;
+            lock (_gate)
+            {
+                _userRooms.GetValueOrDefault(user)?.Remove(roomId);
+                detach = RemoveRoomUser(roomId, user);
+                connections = [.. _userConnections.GetValueOrDefault(user) ?? []];
+            }
+
+            foreach (var connectionId in connections)
+            {
+                await hub.Groups.RemoveFromGroupAsync(connectionId, GroupOf(roomId));
+            }
+
+            if (detach)
+            {
+                await DetachRoomAsync(roomId);
+            }
         }
     }
 
