@@ -30,6 +30,9 @@ public sealed class HubsServerFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        // On a busy 2-core CI machine a login (Argon2id, 64 MiB) can take seconds; Playwright's
+        // default of 5 s for expectations is too tight there.
+        Assertions.SetDefaultExpectTimeout(15_000);
         var ct = TestContext.Current.CancellationToken;
         var httpsPort = FreePort.Next();
         BaseAddress = new Uri($"https://127.0.0.1:{httpsPort}");

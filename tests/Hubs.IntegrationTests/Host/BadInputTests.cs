@@ -26,10 +26,19 @@ public sealed class BadInputTests(HostFixture fixture)
     {
         var room = await fixture.Alice.CreateRoomAsync("huge body", "bob");
 
-        using var response = await fixture.Alice.SendAsync(
-            HttpMethod.Post,
-            $"/api/v1/rooms/{room.Id}/messages",
-            $"{{\"clientId\":\"huge\",\"text\":\"{new string('y', 300 * 1024)}\"}}");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/rooms/{room.Id}/messages")
+        {
+            Content = new StringContent(
+                $"{{\"clientId\":\"huge\",\"text\":\"{new string('y', 300 * 1024)}\"}}",
+                System.Text.Encoding.UTF8,
+                "application/json"),
+        };
+        request.Headers.Add("X-CSRF-Token", fixture.Alice.CsrfToken);
+
+        // The server refuses on the declared length; waiting for "100 Continue" keeps the client from
+        // still writing the body when the connection closes after the 413.
+        request.Headers.ExpectContinue = true;
+        using var response = await fixture.Alice.Http.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
