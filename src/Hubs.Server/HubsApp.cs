@@ -33,7 +33,13 @@ public static class HubsApp
 
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // `dotnet run` starts in the repository root (so ./data is where the README says); the
+        // content root stays beside the assembly so that appsettings.json there is still read.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
         AddConfigFile(builder.Configuration);
         var section = builder.Configuration.GetSection(HubsOptions.SectionName);
         var options = section.Get<HubsOptions>() ?? new HubsOptions();
