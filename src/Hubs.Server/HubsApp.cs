@@ -141,7 +141,6 @@ public static class HubsApp
 
         // Only reads fall back, so a known path with the wrong method answers 405 and a body that is not
         // JSON 415 (as problem details, through the status-code pages) instead of a misleading 404.
-        // An unknown path read with GET is 404; written to, it is 405 (only reads fall back).
         app.MapFallback((HttpContext context) => Fallback(context, webRoot, hasWebApp))
             .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
     }
@@ -149,8 +148,7 @@ public static class HubsApp
     private static IResult Fallback(HttpContext context, string webRoot, bool hasWebApp)
     {
         var path = context.Request.Path;
-        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs")
-            || !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
+        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs"))
         {
             return Problems.NotFound($"There is nothing at {context.Request.Method} {path}.");
         }
