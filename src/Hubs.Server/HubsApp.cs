@@ -33,7 +33,13 @@ public static class HubsApp
 
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // `dotnet run` starts in the repository root (so ./data is where the README says); the
+        // content root stays beside the assembly so that appsettings.json there is still read.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
         AddConfigFile(builder.Configuration);
         var section = builder.Configuration.GetSection(HubsOptions.SectionName);
         var options = section.Get<HubsOptions>() ?? new HubsOptions();
@@ -135,7 +141,6 @@ public static class HubsApp
 
         // Only reads fall back, so a known path with the wrong method answers 405 and a body that is not
         // JSON 415 (as problem details, through the status-code pages) instead of a misleading 404.
-        // An unknown path read with GET is 404; written to, it is 405 (only reads fall back).
         app.MapFallback((HttpContext context) => Fallback(context, webRoot, hasWebApp))
             .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
     }
@@ -143,8 +148,7 @@ public static class HubsApp
     private static IResult Fallback(HttpContext context, string webRoot, bool hasWebApp)
     {
         var path = context.Request.Path;
-        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs")
-            || !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
+        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs"))
         {
             return Problems.NotFound($"There is nothing at {context.Request.Method} {path}.");
         }

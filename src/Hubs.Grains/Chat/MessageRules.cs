@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -16,7 +17,7 @@ public static partial class MessageRules
     public const int MaxEmojiLength = 32;
 
     /// <summary>Text is 1 to <see cref="ChatLimits.MaxMessageLength"/> characters and not only white space.</summary>
-    public static void ValidateText(string? text)
+    public static void ValidateText([NotNull] string? text)
     {
         if (text is not null && text.Length > ChatLimits.MaxMessageLength)
         {
@@ -31,7 +32,7 @@ public static partial class MessageRules
         }
     }
 
-    public static void ValidateClientId(string? clientId)
+    public static void ValidateClientId([NotNull] string? clientId)
     {
         if (string.IsNullOrEmpty(clientId) || clientId.Length > ChatLimits.MaxClientIdLength)
         {

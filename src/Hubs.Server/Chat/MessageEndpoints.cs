@@ -29,20 +29,13 @@ internal static class MessageEndpoints
         IGrainFactory grains)
     {
         var room = RoomEndpoints.Room(grains, id);
-        var clientId = request.ClientId ?? string.Empty;
-        if (clientId.Length is 0 or > ChatLimits.MaxClientIdLength)
-        {
-            throw new HubsException(
-                HubsError.Invalid,
-                $"'clientId' is 1 to {ChatLimits.MaxClientIdLength} characters, chosen by the client per message.");
-        }
-
-        var text = CheckText(request.Text);
+        MessageRules.ValidateClientId(request.ClientId);
+        MessageRules.ValidateText(request.Text);
         var user = caller.UserName();
 
         // A retry of a message that was stored answers 200 with it. Only the grain, the room's single
         // writer, knows which of concurrent retries created it.
-        var (message, created) = await room.PostOnceAsync(user, clientId, text, request.ReplyTo);
+        var (message, created) = await room.PostOnceAsync(user, request.ClientId, request.Text, request.ReplyTo);
         return created
             ? TypedResults.Created($"/api/v1/rooms/{id}/messages/{message.Seq}", message)
             : TypedResults.Ok(message);
@@ -87,8 +80,8 @@ internal static class MessageEndpoints
         IGrainFactory grains)
     {
         var room = RoomEndpoints.Room(grains, id);
-        var text = CheckText(request.Text);
-        return TypedResults.Ok(await room.EditAsync(caller.UserName(), seq, text));
+        MessageRules.ValidateText(request.Text);
+        return TypedResults.Ok(await room.EditAsync(caller.UserName(), seq, request.Text));
     }
 
     private static async Task<IResult> DeleteAsync(string id, long seq, ClaimsPrincipal caller, IGrainFactory grains) =>
@@ -106,22 +99,5 @@ internal static class MessageEndpoints
         MessageRules.ValidateEmoji(emoji);
 
         return TypedResults.Ok(await room.ReactAsync(caller.UserName(), seq, emoji, add));
-    }
-
-    private static string CheckText(string? text)
-    {
-        if (text is null || string.IsNullOrWhiteSpace(text))
-        {
-            throw new HubsException(HubsError.Invalid, "A message needs some text.");
-        }
-
-        if (text.Length > ChatLimits.MaxMessageLength)
-        {
-            throw new HubsException(
-                HubsError.TooLarge,
-                $"A message has at most 32,000 characters.");
-        }
-
-        return text;
     }
 }

@@ -56,7 +56,11 @@ export function AdminPage() {
         </label>
         <label>
           Display name
-          <input data-testid="admin-display-name" value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
+          <input
+            data-testid="admin-display-name"
+            value={displayName}
+            onChange={(e) => setDisplayName(e.target.value)}
+          />
         </label>
         <label>
           Password (8 characters or more)

@@ -15,7 +15,11 @@ export function LoginPage({ onLogin }: { onLogin: (s: SessionInfo) => void }) {
     try {
       onLogin(await api.login(user.trim().toLowerCase(), password));
     } catch (err) {
-      setError(err instanceof ApiError && err.status === 401 ? 'Wrong user name or password.' : String((err as Error).message));
+      setError(
+        err instanceof ApiError && err.status === 401
+          ? 'Wrong user name or password.'
+          : String((err as Error).message),
+      );
     } finally {
       setBusy(false);
     }

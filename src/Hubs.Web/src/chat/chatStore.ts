@@ -231,7 +231,9 @@ export class ChatStore {
       const room = e.room;
       this.updateRoom(e.roomId, (r) => ({ ...r, room: { ...r.room, ...room } }));
     }
-    if (isNew) this.updateRoom(e.roomId, (r) => ({ ...r, room: { ...r.room, lastSeq: Math.max(r.room.lastSeq, e.seq) } }));
+    if (isNew) {
+      this.updateRoom(e.roomId, (r) => ({ ...r, room: { ...r.room, lastSeq: Math.max(r.room.lastSeq, e.seq) } }));
+    }
     this.markReadIfVisible(e.roomId);
   }
 
