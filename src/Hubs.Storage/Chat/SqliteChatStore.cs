@@ -135,15 +135,7 @@ public sealed class SqliteChatStore(SqliteDatabase database) : IChatStore
             """;
         command.Parameters.AddWithValue("$r", roomId);
         command.Parameters.AddWithValue("$a", after);
-        command.Parameters.AddWithValue("$l", limit + 1);
-        var messages = await ReadManyAsync(command, cancellationToken);
-        var hasMore = messages.Count > limit;
-        if (hasMore)
-        {
-            messages.RemoveAt(messages.Count - 1);
-        }
-
-        return new MessageSlice(messages, hasMore);
+        return await ReadPageAsync(command, limit, newestFirst: false, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -161,6 +153,17 @@ public sealed class SqliteChatStore(SqliteDatabase database) : IChatStore
             """;
         command.Parameters.AddWithValue("$r", roomId);
         command.Parameters.AddWithValue("$b", before);
+        return await ReadPageAsync(command, limit, newestFirst: true, cancellationToken);
+    }
+
+    /// <summary>Runs a page query with <c>$l</c> set to one more than <paramref name="limit"/>: the extra
+    /// row only tells that more exist. Pages are returned oldest first.</summary>
+    private static async Task<MessageSlice> ReadPageAsync(
+        SqliteCommand command,
+        int limit,
+        bool newestFirst,
+        CancellationToken cancellationToken)
+    {
         command.Parameters.AddWithValue("$l", limit + 1);
         var messages = await ReadManyAsync(command, cancellationToken);
         var hasMore = messages.Count > limit;
@@ -169,7 +172,11 @@ public sealed class SqliteChatStore(SqliteDatabase database) : IChatStore
             messages.RemoveAt(messages.Count - 1);
         }
 
-        messages.Reverse();
+        if (newestFirst)
+        {
+            messages.Reverse();
+        }
+
         return new MessageSlice(messages, hasMore);
     }
 
