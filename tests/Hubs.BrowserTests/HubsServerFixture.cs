@@ -25,6 +25,9 @@ public sealed class HubsServerFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The first admin's password, as the server wrote it to its data folder.</summary>
+    public string AdminPassword { get; private set; } = string.Empty;
+
     /// <summary>The last lines the server wrote, for failure messages.</summary>
     public string ServerOutputTail => string.Join('\n', _serverOutput.TakeLast(40));
 
@@ -40,9 +43,9 @@ public sealed class HubsServerFixture : IAsyncLifetime
         StartServer(httpsPort, FreePort.Next());
         await WaitForHealthAsync(ct);
 
-        var adminPassword = (await File.ReadAllTextAsync(
+        AdminPassword = (await File.ReadAllTextAsync(
             Path.Combine(_dataDirectory, "admin-password.txt"), ct)).Trim();
-        using (var admin = await ApiSession.LoginAsync(BaseAddress, "admin", adminPassword, ct))
+        using (var admin = await ApiSession.LoginAsync(BaseAddress, "admin", AdminPassword, ct))
         {
             await admin.PostAsync("/api/v1/users", new { user = "alice", password = AlicePassword, displayName = "Alice" }, ct);
             await admin.PostAsync("/api/v1/users", new { user = "bob", password = BobPassword, displayName = "Bob" }, ct);
