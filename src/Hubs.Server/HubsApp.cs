@@ -117,6 +117,8 @@ public static class HubsApp
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<OriginCheckMiddleware>();
 
         var webRoot = Path.Combine(AppContext.BaseDirectory, "wwwroot");
         var hasWebApp = File.Exists(Path.Combine(webRoot, "index.html"));

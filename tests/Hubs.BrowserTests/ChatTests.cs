@@ -11,6 +11,18 @@ public sealed class ChatTests(HubsServerFixture server)
     {
         await using var aliceContext = await server.NewContextAsync();
         await using var bobContext = await server.NewContextAsync();
+        var policyViolations = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        foreach (var context in new[] { aliceContext, bobContext })
+        {
+            context.Console += (_, message) =>
+            {
+                if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+                {
+                    policyViolations.Enqueue(message.Text);
+                }
+            };
+        }
+
         var alice = await AppPage.LoginAsync(aliceContext, "alice", HubsServerFixture.AlicePassword);
         var bob = await AppPage.LoginAsync(bobContext, "bob", HubsServerFixture.BobPassword);
         var roomName = "Project " + Guid.NewGuid().ToString("N")[..8];
@@ -87,5 +99,8 @@ public sealed class ChatTests(HubsServerFixture server)
         await Expect(bobRoom.GetByTestId("unread-badge")).ToHaveCountAsync(0);
         await bobRoom.ClickAsync();
         await Expect(bob.Locator("[data-testid=message][data-sender=bob]")).ToContainTextAsync("sounds good");
+
+        // The whole journey ran under the server's strict Content-Security-Policy.
+        Assert.Empty(policyViolations);
     }
 }
